@@ -1,0 +1,97 @@
+"""Engines from database URLs: SQLite by default, PostgreSQL by URL.
+
+`open_store(url)` is the one door to the store: it builds the engine, applies the
+dialect's connection settings and brings the schema to the newest migration.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from store.errors import DatabaseURLError, StoreUnavailableError
+
+DEFAULT_DATABASE_URL = "sqlite:///jobradar.db"
+DATABASE_URL_ENV = "JOBRADAR_DATABASE_URL"
+SQLITE_BUSY_TIMEOUT_MS = 30_000  # child crawls and report queries share one file
+_MIGRATIONS = Path(__file__).with_name("migrations")
+_ENGINES: dict[str, Engine] = {}
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The URL to use: `--db`, else `$JOBRADAR_DATABASE_URL`, else the SQLite default."""
+    return explicit or os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL
+
+
+def parse_url(url: str) -> URL:
+    """Parse and check a database URL; the driver for PostgreSQL is psycopg 3."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseURLError(f"cannot parse database URL {url!r}") from exc
+    backend = parsed.get_backend_name()
+    if backend == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if backend not in {"sqlite", "postgresql"}:
+        raise DatabaseURLError(
+            f"unsupported database URL {url!r}: use sqlite:///FILE or postgresql://HOST/DB"
+        )
+    return parsed
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the crawl writing
+    cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster than FULL
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url` (cached per process), without touching the schema."""
+    parsed = parse_url(url)
+    key = parsed.render_as_string(hide_password=False)
+    if key in _ENGINES:
+        return _ENGINES[key]
+    try:
+        engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() == "postgresql")
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise DatabaseURLError(f"unsupported database URL {url!r}: {exc}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    _ENGINES[key] = engine
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration (idempotent)."""
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # concurrent first starts (scheduler + a manual run) must not race the DDL
+            connection.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_store(url: str | None = None) -> Engine:
+    """The engine for `url` (or the configured default) with an up-to-date schema."""
+    engine = make_engine(database_url(url))
+    if getattr(engine, "_jobradar_migrated", False):
+        return engine
+    try:
+        migrate(engine)
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise StoreUnavailableError(f"cannot open database {engine.url!r}: {reason}") from exc
+    engine._jobradar_migrated = True  # type: ignore[attr-defined]
+    return engine

@@ -1,0 +1,171 @@
+"""The tables of the store (SQLModel).
+
+These are storage models, separate from the crawler's validated item: table
+models do not validate, so nothing reaches them without passing
+`crawler.items.ListingItem` (or a query built here) first.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, Date, ForeignKey, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from store.types import UTCDateTime
+
+
+def _ts(*, nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def _json(default: Any) -> Any:
+    return Field(default_factory=default, sa_column=Column(JSON, nullable=False))
+
+
+class Listing(SQLModel, table=True):
+    """One job listing of one source, with its raw facts and what we derived from them."""
+
+    __tablename__ = "listings"
+    __table_args__ = (
+        UniqueConstraint("source", "source_id", name="uq_listings_source_key"),
+        Index("ix_listings_active", "closed_at", "first_seen"),
+        Index("ix_listings_dedupe", "company_key", "title_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=32, index=True)
+    source_id: str = Field(max_length=200)
+    board: str | None = Field(default=None, max_length=200)
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    company: str | None = Field(default=None, sa_column=Column(Text))
+
+    # raw facts, kept so every derived field can be recomputed without re-crawling
+    location_raw: str | None = Field(default=None, sa_column=Column(Text))
+    workplace_raw: str | None = Field(default=None, max_length=100)
+    location_requirements: list[str] = _json(list)
+    salary_raw: str | None = Field(default=None, sa_column=Column(Text))
+    pay_structured: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    description_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    description_hash: str = Field(default="", max_length=64)
+    content_hash: str = Field(default="", max_length=64)
+    source_record: dict[str, Any] = _json(dict)
+
+    # lifecycle
+    posted_at: datetime | None = _ts()
+    first_seen: datetime = _ts(nullable=False)
+    last_seen: datetime = _ts(nullable=False)
+    closed_at: datetime | None = _ts()
+
+    # derived: location and remote type
+    remote_type: str = Field(default="unknown", max_length=16, index=True)
+    remote_scope: str | None = Field(default=None, max_length=200)
+    countries: list[str] = _json(list)
+
+    # derived: salary as posted, then annualised in USD
+    salary_min: float | None = None
+    salary_max: float | None = None
+    salary_currency: str | None = Field(default=None, max_length=3)
+    salary_period: str | None = Field(default=None, max_length=8)
+    salary_origin: str | None = Field(default=None, max_length=16)  # "structured" | "text"
+    salary_text: str | None = Field(default=None, sa_column=Column(Text))  # the matched span
+    annual_usd_min: float | None = None
+    annual_usd_max: float | None = None
+    fx_rate: float | None = None  # units of salary_currency per 1 USD
+    fx_date: date | None = Field(default=None, sa_column=Column(Date))
+
+    # derived: role, seniority, skills
+    role: str = Field(default="other", max_length=32, index=True)
+    role_confidence: float = 0.0
+    seniority: str = Field(default="unspecified", max_length=16)
+    skills: list[str] = _json(list)
+
+    # which code produced the derived fields
+    classifier_version: str = Field(default="", max_length=64)
+    extractor_version: str = Field(default="", max_length=64)
+
+    # cross-source duplicates
+    company_key: str | None = Field(default=None, max_length=200)
+    title_key: str | None = Field(default=None, max_length=300)
+    canonical_id: int | None = Field(
+        default=None,
+        sa_column=Column(BigInteger, ForeignKey("listings.id", ondelete="SET NULL"), index=True),
+    )
+
+
+class CrawlRun(SQLModel, table=True):
+    """One crawl of one source (one child process) and how healthy it was."""
+
+    __tablename__ = "crawl_runs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=32, index=True)
+    refresh_id: int | None = Field(default=None, index=True)
+    started_at: datetime = _ts(nullable=False, index=True)
+    finished_at: datetime | None = _ts()
+    status: str = Field(default="running", max_length=16)  # running | ok | failed
+    finish_reason: str | None = Field(default=None, max_length=64)
+    exit_code: int | None = None
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    closed: int = 0
+    errors: int = 0
+    coverage: dict[str, float] = _json(dict)
+    message: str | None = Field(default=None, sa_column=Column(Text))
+    pid: int | None = None
+
+
+class Refresh(SQLModel, table=True):
+    """One full refresh (crawl all, classify, snapshot, report): the run history."""
+
+    __tablename__ = "refreshes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    trigger: str = Field(max_length=16)  # run | schedule | catch-up
+    started_at: datetime = _ts(nullable=False, index=True)
+    finished_at: datetime | None = _ts()
+    status: str = Field(default="running", max_length=16)  # running | ok | partial | failed
+    snapshot_date: date | None = Field(default=None, sa_column=Column(Date))
+    message: str | None = Field(default=None, sa_column=Column(Text))
+    pid: int | None = None
+
+
+class RoleCount(SQLModel, table=True):
+    """Daily snapshot: listings active on a date, per role and facet, duplicates once."""
+
+    __tablename__ = "role_counts"
+    __table_args__ = (Index("ix_role_counts_date", "snapshot_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    snapshot_date: date = Field(sa_column=Column(Date, nullable=False))
+    role: str = Field(max_length=32)
+    source: str = Field(max_length=32)
+    remote_type: str = Field(max_length=16)
+    seniority: str = Field(max_length=16)
+    count: int
+
+
+class SalaryIndexRow(SQLModel, table=True):
+    """Daily snapshot: one cell of the salary index."""
+
+    __tablename__ = "salary_index"
+    __table_args__ = (Index("ix_salary_index_date", "snapshot_date", "currency", "work_mode"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    snapshot_date: date = Field(sa_column=Column(Date, nullable=False))
+    currency: str = Field(max_length=3)  # USD (everything converted) or EUR/GBP (native pay)
+    work_mode: str = Field(max_length=16)  # remote+hybrid | remote | hybrid
+    role: str = Field(max_length=32)  # a role slug or "all"
+    seniority: str = Field(max_length=16)  # a seniority slug or "all"
+    n_listings: int
+    n_with_salary: int
+    disclosure_rate: float
+    p25: float | None = None
+    median: float | None = None
+    p75: float | None = None
+    change_30d: float | None = None
+    fx_date: date | None = Field(default=None, sa_column=Column(Date))

@@ -1,0 +1,158 @@
+"""The crawl-run and refresh records: what ran, when, and how healthy it was."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, desc, select
+from sqlmodel import Session
+
+from store.models import CrawlRun, Refresh
+from store.types import utc_now
+
+
+@dataclass
+class RunOutcome:
+    """The final facts of one crawl, as the crawl process measured them."""
+
+    status: str
+    finish_reason: str | None
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    closed: int = 0
+    errors: int = 0
+    coverage: dict[str, float] = field(default_factory=dict)
+    message: str | None = None
+    exit_code: int | None = None
+
+
+def start_run(
+    engine: Engine, source: str, started_at: datetime, refresh_id: int | None, pid: int | None
+) -> int:
+    """Record that a crawl of `source` started; returns the run id."""
+    with Session(engine) as session:
+        run = CrawlRun(source=source, started_at=started_at, refresh_id=refresh_id, pid=pid)
+        session.add(run)
+        session.commit()
+        assert run.id is not None
+        return run.id
+
+
+def finish_run(engine: Engine, run_id: int, outcome: RunOutcome) -> None:
+    """Write a crawl's outcome into its run record."""
+    with Session(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is None:
+            raise LookupError(f"no crawl run {run_id}")
+        for name, value in vars(outcome).items():
+            if value is not None or name in {"finish_reason", "message"}:
+                setattr(run, name, value)
+        run.finished_at = utc_now()
+        session.add(run)
+        session.commit()
+
+
+def fail_unfinished_run(engine: Engine, run_id: int, exit_code: int, message: str) -> bool:
+    """Mark a run failed if its process ended without writing an outcome.
+
+    Returns True when the run was still open (the child died or was killed).
+    """
+    with Session(engine) as session:
+        run = session.get(CrawlRun, run_id)
+        if run is None or run.status != "running":
+            if run is not None and run.exit_code is None:
+                run.exit_code = exit_code
+                session.add(run)
+                session.commit()
+            return False
+        run.status = "failed"
+        run.exit_code = exit_code
+        run.message = message
+        run.finished_at = utc_now()
+        session.add(run)
+        session.commit()
+        return True
+
+
+def get_run(engine: Engine, run_id: int) -> CrawlRun | None:
+    with Session(engine) as session:
+        return session.get(CrawlRun, run_id)
+
+
+def recent_runs(engine: Engine, source: str, limit: int = 10) -> list[CrawlRun]:
+    """The newest finished runs of `source`, newest first."""
+    query = (
+        select(CrawlRun)
+        .where(CrawlRun.source == source, CrawlRun.status != "running")
+        .order_by(desc(CrawlRun.started_at), desc(CrawlRun.id))
+        .limit(limit)
+    )
+    with Session(engine) as session:
+        return list(session.scalars(query))
+
+
+def last_runs(engine: Engine, sources: Sequence[str]) -> dict[str, CrawlRun]:
+    """The newest run of each source that has one."""
+    latest: dict[str, CrawlRun] = {}
+    with Session(engine) as session:
+        query = select(CrawlRun).where(CrawlRun.source.in_(list(sources)))
+        for run in session.scalars(query.order_by(CrawlRun.started_at, CrawlRun.id)):
+            latest[run.source] = run
+    return latest
+
+
+def median_coverage(
+    engine: Engine, source: str, before_run: int, window: int = 7
+) -> dict[str, float]:
+    """Median field coverage of the last `window` successful runs before `before_run`."""
+    query = (
+        select(CrawlRun)
+        .where(CrawlRun.source == source, CrawlRun.status == "ok", CrawlRun.id < before_run)
+        .order_by(desc(CrawlRun.id))
+        .limit(window)
+    )
+    with Session(engine) as session:
+        runs = list(session.scalars(query))
+    fields: dict[str, list[float]] = {}
+    for run in runs:
+        for name, value in run.coverage.items():
+            fields.setdefault(name, []).append(value)
+    return {name: statistics.median(values) for name, values in fields.items()}
+
+
+def start_refresh(engine: Engine, trigger: str, started_at: datetime, pid: int) -> int:
+    with Session(engine) as session:
+        refresh = Refresh(trigger=trigger, started_at=started_at, pid=pid)
+        session.add(refresh)
+        session.commit()
+        assert refresh.id is not None
+        return refresh.id
+
+
+def finish_refresh(engine: Engine, refresh_id: int, **values: Any) -> None:
+    with Session(engine) as session:
+        refresh = session.get(Refresh, refresh_id)
+        if refresh is None:
+            raise LookupError(f"no refresh {refresh_id}")
+        for name, value in values.items():
+            setattr(refresh, name, value)
+        refresh.finished_at = utc_now()
+        session.add(refresh)
+        session.commit()
+
+
+def last_successful_refresh(engine: Engine) -> Refresh | None:
+    query = (
+        select(Refresh)
+        .where(Refresh.status.in_(["ok", "partial"]))
+        .order_by(desc(Refresh.started_at))
+        .limit(1)
+    )
+    with Session(engine) as session:
+        return session.scalars(query).first()
