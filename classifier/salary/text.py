@@ -1,0 +1,596 @@
+"""Base pay from free text, precision first (taxonomy.md, "Salary").
+
+The text is scanned once for money amounts (a number with a currency sign or code,
+a multiplier such as k/L/crore, maybe a period); neighbouring amounts joined by a
+range word become one candidate. Each candidate is then judged by its context:
+
+* rejected when the words around it say it is not base pay (funding, revenue,
+  equity, bonus, OTE-only, 401k, an estimate, a budget, a price …);
+* kept when it is introduced as pay, carries an explicit period, sits in a
+  "Company | Role | Place | $pay" header field, or is an annual-looking range;
+* given a period from its wording, else from an unmistakable magnitude;
+* dropped when its annualised USD value falls outside the sanity bounds.
+
+The first candidate that survives is the salary: several ranges (zones, levels,
+roles) mean the first one stated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from classifier.fx import annual_usd, usd_rate
+from classifier.salary.model import Period, Salary
+
+# Currency markers: symbols and ISO codes, before or after the number.
+_ISO = (
+    "USD|EUR|GBP|INR|CAD|AUD|SGD|HKD|NZD|CHF|SEK|NOK|DKK|PLN|JPY|CNY|BRL|MXN|ZAR|PHP|"
+    "IDR|MYR|THB|TRY|ILS|CZK|HUF|RON|KRW"
+)
+_ISO_CODES = frozenset(_ISO.split("|"))
+_SIGN_CURRENCY = {
+    "US$": "USD",
+    "USD$": "USD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "CAD$": "CAD",
+    "AU$": "AUD",
+    "A$": "AUD",
+    "AUD$": "AUD",
+    "S$": "SGD",
+    "SGD$": "SGD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "R$": "BRL",
+    "£": "GBP",
+    "€": "EUR",
+    "₹": "INR",
+    "RS": "INR",
+    "RS.": "INR",
+    "ZŁ": "PLN",
+    "$": "$",  # resolved later: USD unless the posting names another dollar
+}
+_PREFIX = r"(?:US\$|USD\s?\$|CA\$|CAD\s?\$|C\$|AU\$|AUD\s?\$|A\$|SGD\s?\$|S\$|HK\$|NZ\$|R\$|\$|£|€|₹|Rs\.?)"
+# Amounts are found from their digits: scanning for a digit is fast, and only then
+# are the currency before it and the multiplier and currency after it read.
+_CURRENCY_BEFORE = re.compile(rf"(?:(?P<pre>{_PREFIX})|(?<![A-Za-z])(?P<preiso>{_ISO}))\s?$")
+_NUMBER_TOKEN = re.compile(r"\d[\d,.'\u00a0\u202f]*")
+_SIGNS = frozenset("$£€₹")
+_AFTER_MONEY = frozenset("kKLMmcbtl€£zUEGICASHNJRPTBKMD")  # a multiplier, sign or code may follow
+_JOINER_START = frozenset("-–—‒−~t ")
+_JOINER_END = frozenset("-–—‒−~")
+_NUMBER_ON = re.compile(
+    rf"""
+    (?P<num>
+        \d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d{{1,2}})?         # Indian grouping 1,20,000
+      | \d{{1,3}}(?:[,.'\u00a0\u202f]\d{{3}})+(?:[.,]\d{{1,2}})?  # 120,000 / 120.000 / 120 000
+      | \d+(?:[.,]\d{{1,2}})?                                 # 120 / 31,2 / 4.5
+    )
+    (?![\d])
+    (?P<mult>
+        \s?(?:k|K)(?![A-Za-z])
+      | \s?(?:mm|MM|mn|Mn|m|M)(?![A-Za-z])
+      | \s?(?:LPA|lpa|L|lakhs?|lacs?|Lakhs?)(?![A-Za-z])
+      | \s?(?:crores?|Cr|cr)(?![A-Za-z])
+      | \s(?:thousand|million|billion|trillion)\b
+      | \s?(?:bn|B)(?![A-Za-z])
+    )?
+    (?:\s?(?P<suf>(?<![A-Za-z])(?:{_ISO})\b|€|£|zł))?
+    (?P<plus>\+)?
+    """,
+    re.VERBOSE,
+)
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "l": 1e5,
+    "lpa": 1e5,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "cr": 1e7,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+_RANGE_JOIN = re.compile(
+    r"\s*\*?\s*(?:/?\s?(?:hr|hour|h)\b)?\s*(?:-{1,2}|–|—|‒|−|~|to|up to|and|until|bis|à)\s*",
+    re.IGNORECASE,
+)
+
+# Period words. After the amount they must follow it closely; before it they must
+# name the rate ("hourly rate", "day rate") so "2 days/week in office" is not a period.
+_UNIT = r"(?:/|per|an?|p/?|pre|each)\s?\.?\s?"
+_PERIOD_AFTER: list[tuple[re.Pattern[str], Period]] = [
+    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:hour|hr|h)\b", re.I), "hour"),
+    (re.compile(r"^\s?(?:hr|hour|h|ph)\b", re.I), "hour"),
+    (re.compile(r"^\W{0,3}hourly\b", re.I), "hour"),
+    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:day|diem)\b", re.I), "day"),
+    (re.compile(r"^\W{0,3}(?:daily|pd)\b", re.I), "day"),
+    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:week|wk)\b", re.I), "week"),
+    (re.compile(r"^\W{0,3}weekly\b", re.I), "week"),
+    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:month|mo|mth)\b", re.I), "month"),
+    (re.compile(r"^\W{0,3}(?:monthly|pm|p\.m\.)(?![A-Za-z])", re.I), "month"),
+    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:year|yr|annum|annual|anum)\b", re.I), "year"),
+    (re.compile(r"^\W{0,3}(?:annually|annual|yearly|p\.\s?a\.?|pa|lpa)(?![A-Za-z])", re.I), "year"),
+]
+_RATE_LEAD = r"\b(?:rate|pay|wage|salary|compensation|stipend|earnings)\b[^$£€₹\d\n]{0,30}$"
+_PERIOD_BEFORE: list[tuple[re.Pattern[str], Period]] = [
+    (
+        re.compile(
+            r"\b(?:hourly|per hour)\s+(?:rate|pay|wage|compensation|earnings)\b[^$£€₹\d\n]{0,30}$",
+            re.I,
+        ),
+        "hour",
+    ),
+    (re.compile(r"\b(?:day|daily)\s+rate\b[^$£€₹\d\n]{0,30}$", re.I), "day"),
+    (re.compile(r"\bweekly\s+" + _RATE_LEAD, re.I), "week"),
+    (re.compile(r"\bmonthly\s+" + _RATE_LEAD, re.I), "month"),
+    (re.compile(r"\b(?:annual|yearly)\s+(?:base\s+)?" + _RATE_LEAD, re.I), "year"),
+]
+_ESTIMATE_AFTER = re.compile(r"^[^|]{0,30}?\b(?:estimated|est\.)", re.I)
+# Sales pay stated as a split of base and variable is on-target earnings, not base pay.
+_SPLIT_AFTER = re.compile(
+    r"^[^\n]{0,60}?(?:\d{2}\s?/\s?\d{2}\s+split|variable\s+split|%\s*variable)", re.I
+)
+_BASE_AFTER = re.compile(r"^\W{0,4}(?:[A-Z]{3}\s+)?base\b", re.I)
+
+_POSITIVE = re.compile(
+    r"\b(?:salary|salaries|pay|paid|compensation|comp|base|wage|wages|rate|ranges?|ctc|"
+    r"package|earn|earning|earnings|remuneration|stipend|income|offer|offering|band|circa|"
+    r"approx(?:imately)?|around)\b",
+    re.I,
+)
+_STRONG_NEGATIVE = re.compile(
+    r"\b(?:rais(?:e|ed|ing)|funding|funded|investment|investors?|series [a-f]|seed|revenue|"
+    r"revenues|arr|gmv|valuation|valued|worth|assets|aum|under management|bonus(?:es)?|"
+    r"sign[- ]?on|signing|commission|commissions|equity|stock|rsus?|options|ote|on[- ]target|"
+    r"401\s?\(?k\)?|pension|budget|reimburse(?:ment|d)?|allowance|bounty|referral|prize|"
+    r"award|grant|grants|fees?|price|pricing|priced|costs?|donat\w*|turnover|profits?|"
+    r"capital|contract value|total comp(?:ensation)?|cash/equity|tuition|relocation|"
+    r"deductible|contributes|contribution|contributions|matching|per task|take-home|"
+    r"payroll deduction|benefit)\b",
+    re.I,
+)
+_WEAK_NEGATIVE = re.compile(
+    r"\b(?:market|markets|industry|sales|customers|users|insurance|credit|loans?|deal|"
+    r"spend|spending|spent|saves?|savings|worth)\b",
+    re.I,
+)
+_NEGATIVE_AFTER = re.compile(
+    r"\b(?:funding|raised|revenue|arr|gmv|valuation|round|seed|series|bonus|sign[- ]?on|"
+    r"signing|commission|equity|stock|rsus?|budget|market|industry|assets|users|customers|"
+    r"employees|stars|downloads|credits?|grant|referral|per task|per closed|take-home|"
+    r"exercise|cash/equity|learning|company|business|benefit|capital|investment|funds?|"
+    r"sales|trade|freight|spend|loans?|ote|on[- ]target|in total)\b",
+    re.I,
+)
+_TAIL_STOP = re.compile(r"[,;|\n(+]|\s(?:w/|with|plus|and)\s|\.\s|[$£€₹]")
+_UP_TO = re.compile(
+    r"(?:(?<![A-Za-z])[Uu]|(?<=[a-z])U)p\s?to(?:\s(?:around|about|approx\w*|circa|c\.))?\W{0,3}$|\b(?:upto|max(?:imum)?(?: of)?|not to exceed|capped at)\W{0,3}$",
+    re.I,
+)
+_FROM = re.compile(
+    r"\b(?:from|starting (?:at|from)|min(?:imum)?(?: of)?|at least|over|in excess of)\W{0,3}$", re.I
+)
+_MIN_LABEL = re.compile(r"\bmin(?:imum)?\s+(?:base\s+)?(?:salary|pay|rate)\b", re.I)
+_MAX_LABEL = re.compile(r"\bmax(?:imum)?\s+(?:base\s+)?(?:salary|pay|rate)\b", re.I)
+_NOT_MONEY = re.compile(r"(?:401|403|457)\s?\(?[kb]\b", re.I)  # US retirement plans
+_SEGMENT_BREAK = re.compile(r"[|\n•·]|\.\s|;\s")
+
+# Plausibility, in USD a year, after annualisation: outside this is not a salary.
+ANNUAL_USD_BOUNDS = (300.0, 3_000_000.0)
+_ANNUAL_LOOKING = {"INR": 100_000, "JPY": 1_000_000, "KRW": 10_000_000, "IDR": 10_000_000}
+_HOURLY_LOOKING = (10.0, 400.0)
+_MILLION_SALARY_CURRENCIES = frozenset({"JPY", "KRW", "IDR", "HUF", "INR", "PHP"})
+_OTHER_DOLLAR = re.compile(r"\b(CAD|AUD|SGD|HKD|NZD)\b|\b(C|CA|A|AU|S|HK|NZ)\$")
+
+
+@dataclass
+class _Amount:
+    start: int
+    end: int
+    number: float  # as written, before the multiplier
+    factor: float  # the multiplier written after it (1 when none)
+    currency: str | None
+    plus: bool  # "110k+": "from 110k"
+
+    @property
+    def value(self) -> float:
+        return self.number * self.factor
+
+    @property
+    def is_money(self) -> bool:
+        return self.currency is not None or self.factor != 1
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    low: _Amount
+    high: _Amount | None
+
+
+def _parse_number(raw: str) -> float:
+    raw = raw.replace("\u00a0", "").replace("\u202f", "").replace("'", "")
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", raw):
+        return float(raw.replace(",", ""))
+    match = re.fullmatch(r"(\d{1,3}(?:[,.]\d{3})+)(?:[.,](\d{1,2}))?", raw)
+    if match:
+        whole = re.sub(r"[,.]", "", match.group(1))
+        return float(f"{whole}.{match.group(2) or 0}")
+    return float(raw.replace(",", "."))
+
+
+def _currency_of(before: re.Match[str] | None, after: re.Match[str]) -> str | None:
+    suffix = after.group("suf")
+    if suffix and suffix.upper() in _ISO_CODES:
+        return suffix.upper()  # "$126k CAD": the code names the dollar
+    sign = (before and (before.group("pre") or before.group("preiso"))) or suffix
+    if not sign:
+        return None
+    key = re.sub(r"\s", "", sign).upper()
+    if key.startswith("USD"):
+        return "USD"
+    return _SIGN_CURRENCY.get(key, key if key in _ISO_CODES else None)
+
+
+def _maybe_money(text: str, start: int, end: int) -> bool:
+    """A cheap look at a number's neighbours: could it be money, or a range's low end?"""
+    before = text[max(0, start - 6) : start]
+    if _SIGNS.intersection(before) or "Rs" in before:
+        return True
+    if before[-4:].strip()[-3:] in _ISO_CODES:
+        return True
+    lead = before.rstrip()
+    if lead[-1:] in _JOINER_END or lead.endswith((" to", " and")):
+        return True  # the high end of a range: "£66,000 - 90,000 per year"
+    after = text[end : end + 2].lstrip(" \u00a0")
+    if after[:1] in _AFTER_MONEY:
+        return True
+    return bool(after) and after[0] in _JOINER_START
+
+
+def _amounts(text: str) -> list[_Amount]:
+    """Every number that may be money, with the currency and multiplier around it."""
+    found = []
+    for token in _NUMBER_TOKEN.finditer(text):
+        start = token.start()
+        if (start and text[start - 1] in ".,") or not _maybe_money(text, start, token.end()):
+            continue
+        number_match = _NUMBER_ON.match(text, start)
+        if number_match is None or _NOT_MONEY.match(text, start):
+            continue
+        before = _CURRENCY_BEFORE.search(text[max(0, start - 8) : start])
+        number = _parse_number(number_match.group("num"))
+        factor = _MULTIPLIERS.get((number_match.group("mult") or "").strip().lower(), 1.0)
+        if factor == 1e3 and number >= 1000:
+            factor = 1.0  # "$80,000K" is a typo for 80,000, not 80 million
+        found.append(
+            _Amount(
+                start - (len(before.group(0)) if before else 0),
+                number_match.end(),
+                number,
+                factor,
+                _currency_of(before, number_match),
+                bool(number_match.group("plus")),
+            )
+        )
+    return found
+
+
+def _candidates(text: str, amounts: list[_Amount]) -> list[_Candidate]:
+    """Money amounts, each alone or joined with the next into a range."""
+    result: list[_Candidate] = []
+    index = 0
+    while index < len(amounts):
+        low = amounts[index]
+        high = amounts[index + 1] if index + 1 < len(amounts) else None
+        if high is not None and (low.is_money or high.is_money):
+            joint = text[low.end : high.start]
+            between = re.search(
+                r"between\s*\W{0,2}$", text[max(0, low.start - 12) : low.start], re.I
+            )
+            if _RANGE_JOIN.fullmatch(joint) and ("and" not in joint.lower() or between):
+                result.append(_Candidate(low.start, high.end, low, high))
+                index += 2
+                continue
+        if low.is_money:
+            result.append(_Candidate(low.start, low.end, low, None))
+        index += 1
+    return result
+
+
+def _segment_before(text: str, start: int, limit: int = 80) -> str:
+    """The words before `start` in the same clause (no line break, pipe or sentence end)."""
+    window = text[max(0, start - limit) : start]
+    breaks = list(_SEGMENT_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _context_before(text: str, start: int) -> str:
+    """Up to 160 characters before `start`, back through one line of text at most."""
+    window = text[max(0, start - 160) : start]
+    lines = [line for line in re.split(r"[|\n]", window)]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    kept = [lines.pop()] if lines else []
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines:
+        kept.insert(0, lines[-1])
+    return " ".join(kept)
+
+
+def _nearest(patterns: list[tuple[str, re.Pattern[str]]], before: str) -> str | None:
+    """The sign of the cue word closest before the amount, if any."""
+    best: tuple[int, str] | None = None
+    for sign, pattern in patterns:
+        for match in pattern.finditer(before):
+            if best is None or match.end() >= best[0]:
+                best = (match.end(), sign)
+    return best[1] if best else None
+
+
+def _cue(text: str, candidate: _Candidate) -> str | None:
+    """'+' when the amount is introduced as pay, '-' when as something else."""
+    near = _segment_before(text, candidate.start)
+    cue = _nearest([("+", _POSITIVE), ("-", _STRONG_NEGATIVE)], near)
+    if cue is not None:
+        return cue
+    if _WEAK_NEGATIVE.search(near[-25:]):
+        return "-"
+    if _UP_TO.search(near) or _FROM.search(near):
+        return "+"  # "Up to £70,000": a bound is stated the way pay is
+    # A pay line often follows its label on the line before ("Salary range:\n$X - $Y");
+    # a label that far back can vouch for pay but not veto it.
+    return "+" if _POSITIVE.search(_context_before(text, candidate.start)) else None
+
+
+def _tail(text: str, end: int) -> str:
+    """The words right after an amount, up to the next clause break or amount."""
+    window = text[end : end + 45]
+    stop = _TAIL_STOP.search(window)
+    return window[: stop.start()] if stop else window
+
+
+def _period_after(text: str, end: int) -> Period | None:
+    after = text[end : end + 30]
+    after = re.sub(r"^\s?(?:" + _ISO + r")\b", "", after)  # "$60 USD/hour"
+    after = re.sub(
+        r"^\s*\(?(?:base|gross|salary|pre-tax|before tax|equivalent)\)?", "", after, flags=re.I
+    )
+    for pattern, period in _PERIOD_AFTER:
+        if pattern.search(after):
+            return period
+    return None
+
+
+def _period_before(text: str, start: int) -> Period | None:
+    before = _segment_before(text, start, 90)
+    for pattern, period in _PERIOD_BEFORE:
+        if pattern.search(before):
+            return period
+    return None
+
+
+def _is_field(text: str, candidate: _Candidate) -> bool:
+    """True for an amount that is a field of its own.
+
+    That is the pay field of a "Company | Role | Place | $pay" header, or an amount
+    that opens its line ("£65,000 + benefits" under "Details").
+    """
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    line_end = text.find("\n", candidate.end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    if not text[line_start : candidate.start].strip(" *•-–💰"):
+        return True
+    if line.count("|") < 2:
+        return False
+    field_start = text.rfind("|", line_start, candidate.start)
+    prefix = text[(field_start + 1 if field_start != -1 else line_start) : candidate.start]
+    return len(prefix.strip()) <= 25
+
+
+def _default_currency(
+    amounts: list[_Amount], text: str, location_currency: str | None
+) -> str | None:
+    """The currency of bare amounts ("60-80k"): the one the posting uses elsewhere."""
+    seen = {a.currency for a in amounts if a.currency is not None}
+    if "$" in seen:
+        if _OTHER_DOLLAR.search(text):
+            return None  # "$" next to another dollar: which one is unclear
+        seen = (seen - {"$"}) | {"USD"}
+    if len(seen) == 1:
+        return next(iter(seen))
+    if not seen:
+        return location_currency
+    return None
+
+
+def _infer_period(values: list[float], currency: str, hourly_ok: bool) -> Period | None:
+    """A period from magnitude, only where it is unmistakable."""
+    top = max(values)
+    if top >= _ANNUAL_LOOKING.get(currency, 10_000):
+        return "year"
+    hourly_currencies = {"USD", "GBP", "EUR", "CAD", "AUD", "CHF", "SGD", "NZD"}
+    if (
+        hourly_ok
+        and currency in hourly_currencies
+        and _HOURLY_LOOKING[0] <= top <= _HOURLY_LOOKING[1]
+    ):
+        return "hour"
+    return None
+
+
+def _values(candidate: _Candidate) -> tuple[float, float | None]:
+    """Both ends, with a multiplier or unit written once applied to both: "$190–250k"."""
+    low, high = candidate.low, candidate.high
+    if high is None:
+        return low.value, None
+    low_value, high_value = low.value, high.value
+    if low.factor == 1 and high.factor != 1 and low.number < 1000:
+        low_value = low.number * high.factor
+    elif high.factor == 1 and low.factor != 1 and high.number < 1000:
+        high_value = high.number * low.factor
+    return low_value, high_value
+
+
+def _currency(candidate: _Candidate, default_currency: str | None) -> tuple[str | None, bool]:
+    """The candidate's currency, and whether the text marked it (vs. inferred)."""
+    marks = [a.currency for a in (candidate.high, candidate.low) if a is not None and a.currency]
+    mark = next((m for m in marks if m != "$"), marks[0] if marks else None)
+    if mark == "$":
+        return "USD", True
+    if mark is not None:
+        return mark, True
+    return default_currency, False
+
+
+def _judge(
+    text: str,
+    candidate: _Candidate,
+    default_currency: str | None,
+    reference: date,
+    pay_field: bool,
+) -> Salary | None:
+    header = _is_field(text, candidate)
+    cue = "+" if pay_field else _cue(text, candidate)
+    if cue == "-":
+        return None
+    after = text[candidate.end : candidate.end + 70]
+    tail = _tail(text, candidate.end)
+    if re.match(r"^\s?%", after) or _ESTIMATE_AFTER.search(after):
+        return None
+    if _NEGATIVE_AFTER.search(tail) and not _BASE_AFTER.search(after):
+        return None
+    if _SPLIT_AFTER.search(after) and not _BASE_AFTER.search(after):
+        return None
+
+    currency, marked = _currency(candidate, default_currency)
+    if currency is None or (not marked and not (cue == "+" or header)):
+        return None  # a bare "60-80k" must be introduced as pay
+    low_value, high_value = _values(candidate)
+    values = [v for v in (low_value, high_value) if v is not None]
+    factors = [a.factor for a in (candidate.low, candidate.high) if a is not None]
+    if max(factors) >= 1e6 and currency not in _MILLION_SALARY_CURRENCIES:
+        return None  # "$30 million" is a company figure, never one person's pay
+    high = candidate.high
+    explicit = (
+        _period_after(text, candidate.end)
+        or _period_after(text, candidate.low.end)
+        or _period_before(text, candidate.start)
+    )
+    annual_looking = _infer_period(values, currency, hourly_ok=False) == "year"
+    if not (cue == "+" or header or explicit or (high is not None and annual_looking)):
+        return None
+    hourly_ok = cue == "+" and (
+        high is not None or "rate" in _segment_before(text, candidate.start).lower()
+    )
+    period = explicit or _infer_period(values, currency, hourly_ok)
+    if period is None:
+        return None
+
+    minimum: float | None = low_value
+    maximum: float | None = high_value if high is not None else low_value
+    near = _segment_before(text, candidate.start, 40)
+    if high is None:
+        if _UP_TO.search(near):
+            minimum = None
+        elif _FROM.search(near) or candidate.low.plus:
+            maximum = None
+    if minimum is not None and maximum is not None:
+        minimum, maximum = min(minimum, maximum), max(minimum, maximum)
+        if maximum > 10 * minimum:
+            return None  # "$5 to $500" is not one job's pay
+    salary = Salary(
+        min=minimum,
+        max=maximum,
+        currency=currency,
+        period=period,
+        origin="text",
+        text=text[candidate.start : candidate.end].strip(),
+    )
+    return normalise(salary, reference)
+
+
+def _labelled_pairs(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Join "Minimum salary: X … Maximum salary: Y" into one range candidate."""
+    joined: list[_Candidate] = []
+    skip: set[int] = set()
+    for index, candidate in enumerate(candidates):
+        if index in skip:
+            continue
+        if candidate.high is None and _MIN_LABEL.search(_segment_before(text, candidate.start, 60)):
+            for later in range(index + 1, min(index + 4, len(candidates))):
+                other = candidates[later]
+                if (
+                    other.high is None
+                    and other.start - candidate.end < 250
+                    and _MAX_LABEL.search(_segment_before(text, other.start, 60))
+                ):
+                    joined.append(_Candidate(candidate.start, other.end, candidate.low, other.low))
+                    skip.add(later)
+                    break
+            else:
+                joined.append(candidate)
+            continue
+        joined.append(candidate)
+    return joined
+
+
+def normalise(salary: Salary, reference: date) -> Salary | None:
+    """Add annualised USD figures; None when the currency is unknown or the pay implausible."""
+    rate = usd_rate(salary.currency, reference)
+    if rate is None:
+        return salary.model_copy(update={"annual_usd_min": None, "annual_usd_max": None})
+    low = annual_usd(salary.min, salary.period, rate)
+    high = annual_usd(salary.max, salary.period, rate)
+    bounds = ANNUAL_USD_BOUNDS
+    if any(value is not None and not bounds[0] <= value <= bounds[1] for value in (low, high)):
+        return None
+    return salary.model_copy(
+        update={
+            "annual_usd_min": low,
+            "annual_usd_max": high,
+            "fx_rate": rate.per_usd,
+            "fx_date": rate.day,
+        }
+    )
+
+
+def extract_salary(
+    text: str,
+    *,
+    reference: date,
+    location_currency: str | None = None,
+    pay_field: bool = False,
+) -> Salary | None:
+    """The first base-pay amount or range stated in `text`, or None.
+
+    `reference` dates the exchange rate; `location_currency` is the currency of the
+    posting's country, used only for bare amounts introduced as pay ("60-80k").
+    `pay_field` says the whole text is a pay field (a pay block, Remotive's `salary`).
+    """
+    if not text:
+        return None
+    amounts = _amounts(text)
+    if not amounts:
+        return None
+    default = _default_currency(amounts, text, location_currency)
+    for candidate in _labelled_pairs(text, _candidates(text, amounts)):
+        salary = _judge(text, candidate, default, reference, pay_field)
+        if salary is not None:
+            return salary
+    return None
