@@ -1,0 +1,125 @@
+"""The listing item: what a spider maps a source record to, validated at the boundary.
+
+Spiders yield `ListingFields` (a plain dict, its keys checked by the type checker);
+`ValidatePipeline` turns it into a `ListingItem` or drops it, counted. Later pipelines
+fill the derived fields. The table model (`store.models.Listing`) is separate.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any, Literal, TypedDict
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from classifier.salary import Salary
+
+MAX_FUTURE_SKEW = timedelta(days=2)  # a posting "from the future" is a broken date, not news
+
+
+class ListingFields(TypedDict, total=False):
+    """What a spider yields; `ListingItem` documents each key."""
+
+    source: str
+    source_id: str
+    url: str
+    title: str
+    company: str | None
+    board: str | None
+    location_raw: str | None
+    workplace_raw: str | None
+    location_requirements: list[str]
+    description: str
+    description_format: Literal["html", "text"]
+    posted_at: Any
+    salary_raw: str | None
+    pay_structured: dict[str, Any] | None
+    source_record: dict[str, Any]
+
+
+def to_utc_datetime(value: Any) -> datetime | None:
+    """Read a source timestamp: epoch seconds or milliseconds, ISO 8601, or a datetime.
+
+    A timestamp without a zone is taken as UTC (Remotive's `publication_date`).
+    """
+    if value in (None, "", 0, "0"):
+        return None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
+        number = float(value)
+        moment = datetime.fromtimestamp(number / 1000 if number > 1e11 else number, UTC)
+    elif isinstance(value, str):
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    else:
+        raise TypeError(f"not a timestamp: {value!r}")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    moment = moment.astimezone(UTC)
+    if moment > datetime.now(UTC) + MAX_FUTURE_SKEW:
+        return None
+    return moment
+
+
+def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+
+
+class ListingItem(BaseModel):
+    """One listing as it travels through the pipelines."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+    # --- facts from the source (set by the spider) ---
+    source: str = Field(pattern=r"^[a-z][a-z0-9_]*$")  # the spider name = source type
+    source_id: str = Field(min_length=1, max_length=200)  # the source's own id, stable
+    url: str = Field(pattern=r"^https?://\S+$")
+    title: str = Field(min_length=1, max_length=500)
+    company: OptionalText = None
+    board: OptionalText = None  # ATS board token or feed name
+    location_raw: OptionalText = None  # the location string as the source wrote it
+    workplace_raw: OptionalText = None  # the source's own remote/hybrid/onsite field
+    location_requirements: list[str] = Field(default_factory=list)  # structured countries/regions
+    description: str = ""  # as served: HTML or text, see description_format
+    description_format: Literal["html", "text"] = "text"
+    posted_at: Annotated[datetime | None, BeforeValidator(to_utc_datetime)] = None
+    salary_raw: OptionalText = None  # a free-text pay field (Remotive `salary`, an HN header)
+    pay_structured: dict[str, Any] | None = None  # a structured pay block, with its `kind`
+    source_record: dict[str, Any] = Field(default_factory=dict)  # the record (or part) we used
+
+    # --- derived by the pipelines ---
+    description_text: str = ""
+    description_hash: str = ""
+    remote_type: Literal["remote", "hybrid", "onsite", "unknown"] = "unknown"
+    remote_scope: str | None = None
+    countries: list[str] = Field(default_factory=list)
+    salary: Salary | None = None
+    role: str = "other"
+    role_confidence: float = 0.0
+    seniority: str = "unspecified"
+    skills: list[str] = Field(default_factory=list)
+    classifier_version: str = ""
+    extractor_version: str = ""
+    company_key: str | None = None
+    title_key: str | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_is_text(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise ValueError("empty title")
+        return value
+
+    @field_validator("source_id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: Any) -> str:
+        if isinstance(value, bool) or value is None:
+            raise ValueError("missing source id")
+        return str(value).strip()

@@ -1,0 +1,17 @@
+"""Step 3: remote type, its scope, and the countries a listing names."""
+
+from __future__ import annotations
+
+from classifier.annotate import work_mode
+from crawler.items import ListingItem
+from crawler.pipelines.base import Step
+from crawler.pipelines.facts import facts_of
+
+
+class LocationPipeline(Step):
+    def process_item(self, item: ListingItem) -> ListingItem:
+        mode = work_mode(facts_of(item))
+        item.remote_type = mode.remote_type  # type: ignore[assignment]
+        item.remote_scope = mode.scope
+        item.countries = mode.countries
+        return item

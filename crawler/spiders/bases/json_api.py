@@ -1,0 +1,73 @@
+"""JSON APIs: one request per feed or board, a list of job records in each answer."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from crawler.items import ListingFields
+from crawler.spiders.bases.listing import ListingSpider
+
+# What a record that does not fit the expected shape raises while being mapped.
+MAPPING_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+class JsonApiSpider(ListingSpider):
+    """Fetches `requests()`, finds the records in each answer, maps each to an item.
+
+    Hooks (defaults in brackets):
+    - `requests()`: (url, context) pairs to fetch [the endpoint, once];
+    - `records(data, context)`: the job records in a decoded answer [the list itself, or `jobs`];
+    - `is_listing(record)`: False for records that are not jobs (notices, ads) [True];
+    - `map(record, context)`: the item for one record [required];
+    - `next_page(data, response, context)`: the next request, for paged APIs [None].
+    """
+
+    def requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        yield self.url(self.endpoint), {}
+
+    def records(self, data: Any, context: dict[str, Any]) -> Iterable[dict[str, Any]]:
+        return data if isinstance(data, list) else data["jobs"]
+
+    def is_listing(self, record: dict[str, Any]) -> bool:
+        return True
+
+    def map(self, record: dict[str, Any], context: dict[str, Any]) -> ListingFields:
+        raise NotImplementedError(f"{type(self).__name__} must map its records")
+
+    def next_page(
+        self, data: Any, response: Response, context: dict[str, Any]
+    ) -> scrapy.Request | None:
+        return None
+
+    def request(self, url: str, context: dict[str, Any]) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse, cb_kwargs={"context": context})
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url, context in self.requests():
+            yield self.request(url, context)
+
+    def parse(self, response: Response, context: dict[str, Any] | None = None) -> Iterator[Any]:
+        context = context or {}
+        try:
+            data = json.loads(response.text)
+            records = list(self.records(data, context))
+        except (ValueError, *MAPPING_ERRORS) as exc:
+            self.malformed(response, f"no job records: {exc!r}")
+            return
+        self.count("pages")
+        for record in records:
+            if not isinstance(record, dict) or not self.is_listing(record):
+                self.count("skipped_records")
+                continue
+            try:
+                yield self.map(record, context)
+            except MAPPING_ERRORS as exc:
+                self.malformed(response, f"record does not fit: {exc!r}")
+        follow = self.next_page(data, response, context)
+        if follow is not None:
+            yield follow

@@ -1,0 +1,76 @@
+"""The base of every jobradar spider: configuration, URLs, counting, and the item shape."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar, Self
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from crawler.items import ListingFields
+from crawler.runtime import source_config
+from crawler.sources import SourceConfig
+
+logger = logging.getLogger(__name__)
+
+
+class ListingSpider(scrapy.Spider):
+    """Maps one source's responses to listing items; never cleans, classifies or stores.
+
+    Subclasses declare:
+    - `name`: the source type (also the `source` of its listings);
+    - `endpoint`: the public URL (a template with `{board}` for board sources);
+    - `attribution_url` / `terms_url` / `polling_limit`: the source's terms;
+    - `remote_only`: True for boards that list remote jobs only.
+    Their docstring has the sections Source, Endpoint, Terms and Caveats.
+    """
+
+    endpoint: ClassVar[str] = ""
+    attribution_url: ClassVar[str] = ""
+    terms_url: ClassVar[str] = ""
+    polling_limit: ClassVar[str] = ""
+    max_runs_per_day: ClassVar[int | None] = None  # enforced against the run history
+    remote_only: ClassVar[bool] = False
+    needs_boards: ClassVar[bool] = False
+    config: SourceConfig
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.config = source_config(crawler.settings, cls.name)
+        only = crawler.settings.get("JOBRADAR_BOARDS")
+        if only is not None:  # the parent narrowed the boards (offline replay)
+            spider.config = SourceConfig(
+                spider.config.type,
+                spider.config.enabled,
+                spider.config.base_url,
+                tuple(board for board in only.split(",") if board),
+                spider.config.options,
+            )
+        return spider
+
+    @property
+    def boards(self) -> tuple[str, ...]:
+        return self.config.boards
+
+    def url(self, public_url: str) -> str:
+        """A public URL, rebased on the configured `base_url` if any."""
+        return self.config.url(public_url)
+
+    def listing(self, **fields: Any) -> ListingFields:
+        """The item for one record: our source name added, a remote-only board noted."""
+        fields.setdefault("source", self.name)
+        if self.remote_only and not fields.get("workplace_raw"):
+            fields["workplace_raw"] = "remote-only board"
+        return ListingFields(**fields)  # type: ignore[typeddict-item]
+
+    def count(self, what: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"jobradar/{what}")
+
+    def malformed(self, response: Response, reason: str) -> None:
+        """A response or record we cannot read: counted as an error, logged, skipped."""
+        self.count("malformed")
+        logger.error("malformed response from %s: %s", response.url, reason)
