@@ -1,0 +1,219 @@
+"""The `jobradar` command (DESIGN.md, "The command line"): thin glue over the packages.
+
+Every command calls a function a test can call directly. A user's mistake (a bad
+option, an unknown source, an unusable database URL) is one line on stderr and
+exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
+from crawler.sources import SourcesError, sources_path
+from jobradar.console import CrawlProgress, console, summary_table, table
+from jobradar.errors import UserError
+from jobradar.report import build_report, render
+from scheduler.jobs import CrawlOptions, crawl, refresh
+from store.engine import database_url, open_store
+from store.errors import StoreError
+from store.queries import ListingFilter, role_counts
+
+USAGE_ERROR = 2
+
+db_option = click.option(
+    "--db",
+    "db",
+    metavar="URL",
+    help="Database URL (default: $JOBRADAR_DATABASE_URL, else sqlite:///jobradar.db).",
+)
+sources_option = click.option(
+    "--sources",
+    "sources",
+    metavar="FILE",
+    help="Sources file (default: $JOBRADAR_SOURCES, else the packaged one).",
+)
+
+
+def _day(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint="'--date'"
+        ) from None
+
+
+def _crawl_options(
+    db: str | None, sources: str | None, offline: bool, only: tuple[str, ...] = ()
+) -> CrawlOptions:
+    return CrawlOptions(
+        database_url=database_url(db),
+        sources_file=sources_path(sources),
+        only=only,
+        offline=offline,
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="jobradar")
+def cli() -> None:
+    """Daily counts and a salary index of the remote AI-infrastructure job market."""
+
+
+@cli.command("run")
+@click.option(
+    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
+)
+@sources_option
+@db_option
+@click.option(
+    "--out", "out", default="reports", metavar="DIR", show_default=True, help="Where reports go."
+)
+def run_command(offline: bool, sources: str | None, db: str | None, out: str) -> None:
+    """Full refresh: crawl, classify, snapshot, report."""
+    options = _crawl_options(db, sources, offline)
+    open_store(options.database_url)  # a bad URL is a usage error before anything starts
+    with CrawlProgress([]) as progress:
+        result = refresh(options, Path(out), progress=progress)
+    for note in result.crawl.notes:
+        console.print(note)
+    console.print(summary_table(result.crawl.results))
+    for path in result.report_files:
+        console.print(f"wrote {path}")
+    if result.status != "ok":
+        raise SystemExit(1)
+
+
+@cli.command("crawl")
+@click.argument("names", nargs=-1, metavar="[SOURCE]...")
+@click.option(
+    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
+)
+@sources_option
+@db_option
+def crawl_command(
+    names: tuple[str, ...], offline: bool, sources: str | None, db: str | None
+) -> None:
+    """Crawl sources (all enabled ones, or those named) into the store."""
+    options = _crawl_options(db, sources, offline, names)
+    open_store(options.database_url)
+    with CrawlProgress(list(names)) as progress:
+        report = crawl(options, progress=progress)
+    for note in report.notes:
+        console.print(note)
+    console.print(summary_table(report.results))
+    if any(result.status == "failed" for result in report.results):
+        raise SystemExit(1)
+
+
+def _write_rows(
+    fmt: str, header: list[str], rows: list[list[Any]], document: dict[str, Any], title: str
+) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(document, indent=2))
+    elif fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+    else:
+        console.print(table(title, header, rows))
+
+
+@cli.command("roles")
+@click.option(
+    "--date",
+    "day",
+    metavar="YYYY-MM-DD",
+    help="Count listings active on this date (default: today).",
+)
+@click.option("--remote-type", type=click.Choice(REMOTE_TYPES), multiple=True)
+@click.option("--source", "source_names", multiple=True, metavar="SOURCE")
+@click.option("--seniority", type=click.Choice(SENIORITIES), multiple=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@db_option
+def roles_command(
+    day: str | None,
+    remote_type: tuple[str, ...],
+    source_names: tuple[str, ...],
+    seniority: tuple[str, ...],
+    fmt: str,
+    db: str | None,
+) -> None:
+    """Listings per role, duplicates counted once."""
+    when = _day(day)
+    engine = open_store(database_url(db))
+    facets = ListingFilter(
+        remote_types=remote_type or None,
+        sources=source_names or None,
+        seniorities=seniority or None,
+    )
+    counts = role_counts(engine, when, facets)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], ROLE_SLUGS.index(item[0])))
+    document = {
+        "date": when.isoformat(),
+        "total": sum(counts.values()),
+        "roles": [{"role": role, "count": count} for role, count in ordered],
+    }
+    rows = [[role, count] for role, count in ordered]
+    _write_rows(
+        fmt,
+        ["role", "count"],
+        rows,
+        document,
+        f"Listings per role, {when.isoformat()} (total {document['total']})",
+    )
+
+
+@cli.command("salary-index")
+@click.option(
+    "--date", "day", metavar="YYYY-MM-DD", help="The index of this date (default: today)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True
+)
+@click.option("--out", "out", metavar="PATH", help="Write to this file instead of standard output.")
+@db_option
+def salary_index_command(day: str | None, fmt: str, out: str | None, db: str | None) -> None:
+    """The salary index: p25 / median / p75 per role and seniority."""
+    engine = open_store(database_url(db))
+    text = render(build_report(engine, _day(day)), fmt)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the command; user mistakes become one line and exit code 2."""
+    try:
+        cli.main(args=argv, prog_name="jobradar", standalone_mode=False)
+    except click.exceptions.Exit as exit_:
+        sys.exit(exit_.exit_code)
+    except click.exceptions.Abort:
+        click.echo("jobradar: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        click.echo(f"jobradar: error: {error.format_message()}", err=True)
+        sys.exit(USAGE_ERROR)
+    except (SourcesError, StoreError, UserError) as error:
+        click.echo(f"jobradar: error: {error}", err=True)
+        sys.exit(USAGE_ERROR)

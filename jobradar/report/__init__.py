@@ -1,0 +1,35 @@
+"""The daily report: the salary index and role counts, in every format, written to files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from jobradar.report.data import Report, build_report
+from jobradar.report.formats import to_csv, to_json, to_markdown
+from scheduler.crawls import CrawlResult
+
+__all__ = ["Report", "build_report", "render", "write_reports"]
+
+RENDERERS = {"md": to_markdown, "json": to_json, "csv": to_csv}
+
+
+def render(report: Report, fmt: str) -> str:
+    return RENDERERS[fmt](report)
+
+
+def write_reports(
+    engine: Engine, day: date, out_dir: Path, crawls: list[CrawlResult] | None = None
+) -> list[Path]:
+    """Write `out_dir/YYYY-MM-DD/salary-index.{md,json,csv}`; return the paths."""
+    report = build_report(engine, day, crawls)
+    folder = out_dir / day.isoformat()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt, renderer in RENDERERS.items():
+        path = folder / f"salary-index.{fmt}"
+        path.write_text(renderer(report), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,162 @@
+"""Crawling sources, each in its own child process (the Twisted reactor cannot restart).
+
+The parent opens each crawl's run record, starts `python -m scrapy crawl SOURCE`
+with the record's id, reads the child's progress lines, enforces a timeout, and
+afterwards trusts only the record: a child that died without writing its outcome
+gets a failed record here. One failed source never stops the others.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from store.runs import fail_unfinished_run, get_run, start_run
+
+PROGRESS_PREFIX = "jobradar-progress "
+DEFAULT_TIMEOUT = 30 * 60.0  # a source that needs half an hour is stuck
+Progress = Callable[[str, Mapping[str, Any]], None]
+
+
+@dataclass
+class CrawlResult:
+    """What one source's crawl did, as its run record says."""
+
+    source: str
+    run_id: int
+    status: str
+    exit_code: int
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    closed: int = 0
+    errors: int = 0
+    message: str | None = None
+    seconds: float = 0.0
+    log: Path | None = None
+
+
+def _child_command(source: str, settings: Mapping[str, Any]) -> list[str]:
+    command = [sys.executable, "-m", "scrapy", "crawl", source]
+    for name, value in settings.items():
+        if value is not None:
+            command += ["-s", f"{name}={value}"]
+    return command
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")  # works from any directory
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def crawl_source(
+    engine: Engine,
+    source: str,
+    *,
+    database_url: str,
+    sources_file: Path,
+    seen_at: datetime,
+    refresh_id: int | None = None,
+    settings: Mapping[str, Any] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    log_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> CrawlResult:
+    """Crawl one source in a child process and return what its run record says."""
+    run_id = start_run(engine, source, seen_at, refresh_id, None)
+    child_settings = {
+        "JOBRADAR_RUN_ID": run_id,
+        "JOBRADAR_REFRESH_ID": refresh_id,
+        "JOBRADAR_DATABASE_URL": database_url,
+        "JOBRADAR_SOURCES": str(sources_file),
+        "JOBRADAR_SEEN_AT": seen_at.isoformat(),
+        "JOBRADAR_PROGRESS": "True",
+        **(settings or {}),
+    }
+    log_path = None
+    if log_dir is not None:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        log_path = log_dir / f"{source}.log"
+    started = time.monotonic()
+    with open(log_path or os.devnull, "w", encoding="utf-8") as log:
+        child = subprocess.Popen(
+            _child_command(source, child_settings),
+            stdout=subprocess.PIPE,
+            stderr=log,
+            env=_child_env(),
+            text=True,
+        )
+        exit_code = _follow(child, source, timeout, progress)
+    seconds = time.monotonic() - started
+    if exit_code is None:
+        fail_unfinished_run(engine, run_id, -9, f"timed out after {timeout:.0f}s; killed")
+        exit_code = -9
+    else:
+        fail_unfinished_run(
+            engine, run_id, exit_code, f"crawl process exited with {exit_code} before finishing"
+        )
+    run = get_run(engine, run_id)
+    assert run is not None
+    return CrawlResult(
+        source=source,
+        run_id=run_id,
+        status=run.status,
+        exit_code=exit_code,
+        fetched=run.fetched,
+        new=run.new,
+        updated=run.updated,
+        unchanged=run.unchanged,
+        closed=run.closed,
+        errors=run.errors,
+        message=run.message,
+        seconds=round(seconds, 1),
+        log=log_path,
+    )
+
+
+def _follow(
+    child: subprocess.Popen[str], source: str, timeout: float, progress: Progress | None
+) -> int | None:
+    """Relay progress lines until the child exits; None if it had to be killed."""
+    assert child.stdout is not None
+    stream = child.stdout
+
+    def relay() -> None:
+        for line in stream:
+            if line.startswith(PROGRESS_PREFIX) and progress is not None:
+                progress(source, json.loads(line[len(PROGRESS_PREFIX) :]))
+
+    reader = threading.Thread(target=relay, daemon=True)
+    reader.start()
+    try:
+        code = child.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+        return None
+    finally:
+        reader.join(timeout=5)
+    return code
+
+
+def crawl_all(
+    engine: Engine,
+    sources: Sequence[str],
+    **options: Any,
+) -> list[CrawlResult]:
+    """Crawl each source in turn; a failure is recorded and the next source goes on."""
+    return [crawl_source(engine, source, **options) for source in sources]
