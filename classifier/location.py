@@ -95,7 +95,31 @@ COUNTRY_CURRENCY = {
     "ZA": "ZAR",
     "PH": "PHP",
     "IL": "ILS",
-    **dict.fromkeys(["AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PT", "SI", "SK"], "EUR"),
+    **dict.fromkeys(
+        [
+            "AT",
+            "BE",
+            "CY",
+            "DE",
+            "EE",
+            "ES",
+            "FI",
+            "FR",
+            "GR",
+            "HR",
+            "IE",
+            "IT",
+            "LT",
+            "LU",
+            "LV",
+            "MT",
+            "NL",
+            "PT",
+            "SI",
+            "SK",
+        ],
+        "EUR",
+    ),
 }
 _GROUPS = re.compile(r"\s*(?:[;|/•·]|\s-\s|\bor\b|\band\b|&|\n)\s*", re.IGNORECASE)
 _PARTS = re.compile(r"\s*[,()\[\]]\s*")

@@ -176,11 +176,9 @@ def _mode_in_location(location: str | None) -> str | None:
 def _first_line_modes(line: str) -> set[str]:
     """Modes in a header line ("Acme | ML Engineer | NYC | ONSITE or REMOTE")."""
     modes = set()
-    if _REMOTE_STRONG.search(line) or re.search(r"\bremote\b", line, re.I):
-        if not _NOT_REMOTE.search(line):
-            modes.add("remote")
-            if _REMOTE_OPTION.search(line) or re.search(r"\bremote\b", line, re.I):
-                modes.add("remote-option")
+    says_remote = _REMOTE_STRONG.search(line) or re.search(r"\bremote\b", line, re.I)
+    if says_remote and not _NOT_REMOTE.search(line):
+        modes.update(("remote", "remote-option"))  # in a header, "Remote" is offered outright
     if _HYBRID.search(line):
         modes.add("hybrid")
     if _ONSITE_WORD.search(line):

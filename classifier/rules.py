@@ -9,100 +9,140 @@ from __future__ import annotations
 
 import re
 
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
 # Order matters: the first rule that matches wins, so narrower roles come first.
 TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ai-security",
-        re.compile(
-            r"\b(?:ai|ml|llm|model) (?:security|red[- ]team\w*)|\badversarial (?:ml|machine learning)\b|\bai red team",
-            re.I,
+        _any(
+            r"\b(?:ai|ml|llm|model) (?:security|red[- ]team\w*)",
+            r"\badversarial (?:ml|machine learning)\b",
+            r"\bai red team",
         ),
     ),
     (
         "mlops",
-        re.compile(
-            r"\b(?:ml|machine learning|llm|ai)[- ]?ops\b|\bmlops\b|\bllmops\b|\bml devops\b|\bml deployment engineer",
-            re.I,
+        _any(
+            r"\b(?:ml|machine learning|llm|ai)[- ]?ops\b",
+            r"\bmlops\b",
+            r"\bllmops\b",
+            r"\bml devops\b",
+            r"\bml deployment engineer",
         ),
     ),
     (
         "model-serving",
-        re.compile(
-            r"\binference\b|\bmodel serving\b|\bserving (?:infrastructure|platform|engineer)", re.I
+        _any(
+            r"\binference\b",
+            r"\bmodel serving\b",
+            r"\bserving (?:infrastructure|platform|engineer)",
         ),
     ),
     (
         "gpu-cluster",
-        re.compile(
-            r"\bgpu\b|\bhpc\b|\bcuda\b|\bkernel engineer|\baccelerator\b|\bsupercomput\w*|\bai datacenter|\bcluster reliability|\bcollective communication",
-            re.I,
+        _any(
+            r"\bgpu\b",
+            r"\bhpc\b",
+            r"\bcuda\b",
+            r"\bkernel engineer",
+            r"\baccelerator\b",
+            r"\bsupercomput\w*",
+            r"\bai datacenter",
+            r"\bcluster reliability",
+            r"\bcollective communication",
         ),
     ),
     (
         "ml-platform",
-        re.compile(r"\b(?:ml|machine learning|ai|mlai|llm) platform\b|\bfeature store\b", re.I),
+        _any(r"\b(?:ml|machine learning|ai|mlai|llm) platform\b", r"\bfeature store\b"),
     ),
     (
         "ml-infrastructure",
-        re.compile(
-            r"\b(?:ml|machine learning|ai|training|research) infrastructure\b|\b(?:ml|ai) infra\b|\bml systems engineer|\bai systems engineer|\bdistributed training\b|\bml performance|\btraining (?:performance|platform|systems)",
-            re.I,
+        _any(
+            r"\b(?:ml|machine learning|ai|training|research) infrastructure\b",
+            r"\b(?:ml|ai) infra\b",
+            r"\bml systems engineer",
+            r"\bai systems engineer",
+            r"\bdistributed training\b",
+            r"\bml performance",
+            r"\btraining (?:performance|platform|systems)",
         ),
     ),
     (
         "edge-ai",
-        re.compile(
-            r"\bedge (?:ai|ml|infrastructure|computing)\b|\bon[- ]device (?:ml|ai|machine learning)|\bembedded (?:ml|ai|machine learning)|\btinyml\b",
-            re.I,
+        _any(
+            r"\bedge (?:ai|ml|infrastructure|computing)\b",
+            r"\bon[- ]device (?:ml|ai|machine learning)",
+            r"\bembedded (?:ml|ai|machine learning)",
+            r"\btinyml\b",
         ),
     ),
     (
         "cloud-ml",
-        re.compile(
-            r"\bcloud (?:ml|ai|machine learning)\b|\b(?:ai|ml) cloud engineer|\bsagemaker\b|\bvertex ai\b",
-            re.I,
+        _any(
+            r"\bcloud (?:ml|ai|machine learning)\b",
+            r"\b(?:ai|ml) cloud engineer",
+            r"\bsagemaker\b",
+            r"\bvertex ai\b",
         ),
     ),
     (
         "ai-architect",
-        re.compile(
-            r"\b(?:ai|ml|genai|generative ai|machine learning|ai infrastructure) (?:solutions? )?architect\b",
-            re.I,
+        _any(
+            r"\b(?:ai|ml|genai|generative ai|machine learning|ai infrastructure) (?:solutions? )?architect\b"
         ),
     ),
     (
         "research-scientist",
-        re.compile(
-            r"\bresearch scientist\b|\bai researcher\b|\bml researcher\b|\bapplied scientist\b|\bmachine learning scientist\b|\bml scientist\b|\bresearch engineer\b",
-            re.I,
+        _any(
+            r"\bresearch scientist\b",
+            r"\bai researcher\b",
+            r"\bml researcher\b",
+            r"\bapplied scientist\b",
+            r"\bmachine learning scientist\b",
+            r"\bml scientist\b",
+            r"\bresearch engineer\b",
         ),
     ),
     (
         "ai-engineer",
-        re.compile(
-            r"\b(?:ai|llm|genai|gen ai|generative ai|applied ai|ai application|ai agent\w*) (?:engineer|developer)\b|\bprompt engineer",
-            re.I,
+        _any(
+            r"\b(?:ai|llm|genai|gen ai|generative ai|applied ai|ai application|ai agent\w*) (?:engineer|developer)\b",
+            r"\bprompt engineer",
         ),
     ),
     (
         "ml-engineer",
-        re.compile(
-            r"\b(?:machine learning|ml|deep learning|computer vision|nlp|applied ml|ai/ml|ml/ai) engineer\b",
-            re.I,
+        _any(
+            r"\b(?:machine learning|ml|deep learning|computer vision|nlp|applied ml|ai/ml|ml/ai) engineer\b"
         ),
     ),
     (
         "data-platform",
-        re.compile(
-            r"\bdata (?:engineer|platform|infrastructure|warehouse|architect)\w*|\banalytics engineer\b|\betl (?:developer|engineer)\b|\bbig data\b|\bbi (?:developer|engineer)\b|\bdatabase administrator\b|\bdba\b",
-            re.I,
+        _any(
+            r"\bdata (?:engineer|platform|infrastructure|warehouse|architect)\w*",
+            r"\banalytics engineer\b",
+            r"\betl (?:developer|engineer)\b",
+            r"\bbig data\b",
+            r"\bbi (?:developer|engineer)\b",
+            r"\bdatabase administrator\b",
+            r"\bdba\b",
         ),
     ),
     (
         "data-scientist",
-        re.compile(
-            r"\bdata scien\w+|\bdata analyst\b|\bdecision scientist\b|\bbi analyst\b|\bbusiness intelligence analyst\b|\bquantitative analyst\b|\banalytics manager\b",
-            re.I,
+        _any(
+            r"\bdata scien\w+",
+            r"\bdata analyst\b",
+            r"\bdecision scientist\b",
+            r"\bbi analyst\b",
+            r"\bbusiness intelligence analyst\b",
+            r"\bquantitative analyst\b",
+            r"\banalytics manager\b",
         ),
     ),
 )

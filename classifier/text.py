@@ -48,8 +48,7 @@ def tidy(text: str) -> str:
 def description_text(description: str, fmt: str) -> str:
     """The description as clean plain text."""
     text = html_to_text(description) if fmt == "html" else tidy(description)
-    text = _REMOTEOK_FOOTER.sub("", repair(text)).strip()
-    return text
+    return _REMOTEOK_FOOTER.sub("", repair(text)).strip()
 
 
 def text_hash(text: str) -> str:

@@ -67,7 +67,8 @@ class RunRecorder:
             return int(session.scalar(query) or 0)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        assert self.crawler.stats is not None and self.run_id is not None
+        assert self.crawler.stats is not None
+        assert self.run_id is not None
         stats = self.crawler.stats.get_stats()
         if self.skip_reason:
             outcome = RunOutcome(

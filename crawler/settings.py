@@ -8,7 +8,8 @@ NEWSPIDER_MODULE = "crawler.spiders"
 COMMANDS_MODULE = "crawler.commands"  # our `crawl` sets its exit code from the crawl stats
 
 # Politeness: we are a guest on every source.
-USER_AGENT = "jobradar/0.1 (+https://github.com/jobradar/jobradar; job-market statistics)"  # say who we are and where to complain
+# say who we are and where to complain
+USER_AGENT = "jobradar/0.1 (+https://github.com/jobradar/jobradar; job-market statistics)"
 ROBOTSTXT_OBEY = True  # be a polite guest
 CONCURRENT_REQUESTS = 8  # a handful of sources with a few requests each: no need for 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2  # one board API is one host: never hammer it

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
 from crawler.sources import SourcesError, sources_path
 from jobradar.console import CrawlProgress, console, summary_table, table
 from jobradar.errors import UserError
-from jobradar.report import build_report, render
+from jobradar.report import build_report, render, write_reports
 from scheduler.jobs import CrawlOptions, crawl, refresh
 from store.engine import database_url, open_store
 from store.errors import StoreError
@@ -45,7 +45,7 @@ sources_option = click.option(
 
 def _day(value: str | None) -> date:
     if value is None:
-        return date.today()
+        return datetime.now(UTC).date()
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -85,7 +85,7 @@ def run_command(offline: bool, sources: str | None, db: str | None, out: str) ->
     options = _crawl_options(db, sources, offline)
     open_store(options.database_url)  # a bad URL is a usage error before anything starts
     with CrawlProgress([]) as progress:
-        result = refresh(options, Path(out), progress=progress)
+        result = refresh(options, Path(out), write_reports, progress=progress)
     for note in result.crawl.notes:
         console.print(note)
     console.print(summary_table(result.crawl.results))
@@ -151,6 +151,7 @@ def _write_rows(
 )
 @db_option
 def roles_command(
+    *,
     day: str | None,
     remote_type: tuple[str, ...],
     source_names: tuple[str, ...],

@@ -92,7 +92,7 @@ def crawl_source(
         log_dir.mkdir(parents=True, exist_ok=True)
         log_path = log_dir / f"{source}.log"
     started = time.monotonic()
-    with open(log_path or os.devnull, "w", encoding="utf-8") as log:
+    with Path(log_path or os.devnull).open("w", encoding="utf-8") as log:
         child = subprocess.Popen(
             _child_command(source, child_settings),
             stdout=subprocess.PIPE,

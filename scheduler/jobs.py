@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -128,23 +128,26 @@ class RefreshResult:
     report_files: list[Path]
 
 
+# Writes the day's report files from the store; returns their paths.
+Publisher = Callable[[Engine, date, Path, list[CrawlResult]], list[Path]]
+
+
 def refresh(
     options: CrawlOptions,
     out_dir: Path,
+    publish: Publisher,
     *,
     trigger: str = "run",
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> RefreshResult:
-    """The daily refresh: crawl every source, then write the day's report."""
-    from jobradar.report import write_reports  # the report renders what the store holds
-
+    """The daily refresh: crawl every source, then publish the day's report."""
     now = now or utc_now()
     engine = open_store(options.database_url)
     refresh_id = start_refresh(engine, trigger, now, os.getpid())
     report = crawl(options, engine=engine, seen_at=now, refresh_id=refresh_id, progress=progress)
     day = now.date()
-    files = write_reports(engine, day, out_dir, crawls=report.results)
+    files = publish(engine, day, out_dir, report.results)
     failed = [result for result in report.results if result.status == "failed"]
     status = "ok" if not failed else "partial" if len(failed) < len(report.results) else "failed"
     finish_refresh(engine, refresh_id, status=status, snapshot_date=day)

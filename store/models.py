@@ -20,8 +20,17 @@ def _ts(*, nullable: bool = True, index: bool = False) -> Any:
     return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
 
 
+def _empty_list() -> list[Any]:
+    return []
+
+
+def _empty_dict() -> dict[str, Any]:
+    return {}
+
+
 def _json(default: Any) -> Any:
-    return Field(default_factory=default, sa_column=Column(JSON, nullable=False))
+    # The column default serves core (bulk) inserts; the factory serves the ORM.
+    return Field(default_factory=default, sa_column=Column(JSON, nullable=False, default=default))
 
 
 class Listing(SQLModel, table=True):
@@ -45,13 +54,13 @@ class Listing(SQLModel, table=True):
     # raw facts, kept so every derived field can be recomputed without re-crawling
     location_raw: str | None = Field(default=None, sa_column=Column(Text))
     workplace_raw: str | None = Field(default=None, max_length=100)
-    location_requirements: list[str] = _json(list)
+    location_requirements: list[str] = _json(_empty_list)
     salary_raw: str | None = Field(default=None, sa_column=Column(Text))
     pay_structured: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     description_text: str = Field(default="", sa_column=Column(Text, nullable=False))
     description_hash: str = Field(default="", max_length=64)
     content_hash: str = Field(default="", max_length=64)
-    source_record: dict[str, Any] = _json(dict)
+    source_record: dict[str, Any] = _json(_empty_dict)
 
     # lifecycle
     posted_at: datetime | None = _ts()
@@ -62,7 +71,7 @@ class Listing(SQLModel, table=True):
     # derived: location and remote type
     remote_type: str = Field(default="unknown", max_length=16, index=True)
     remote_scope: str | None = Field(default=None, max_length=200)
-    countries: list[str] = _json(list)
+    countries: list[str] = _json(_empty_list)
 
     # derived: salary as posted, then annualised in USD
     salary_min: float | None = None
@@ -80,7 +89,7 @@ class Listing(SQLModel, table=True):
     role: str = Field(default="other", max_length=32, index=True)
     role_confidence: float = 0.0
     seniority: str = Field(default="unspecified", max_length=16)
-    skills: list[str] = _json(list)
+    skills: list[str] = _json(_empty_list)
 
     # which code produced the derived fields
     classifier_version: str = Field(default="", max_length=64)
@@ -114,7 +123,7 @@ class CrawlRun(SQLModel, table=True):
     unchanged: int = 0
     closed: int = 0
     errors: int = 0
-    coverage: dict[str, float] = _json(dict)
+    coverage: dict[str, float] = _json(_empty_dict)
     message: str | None = Field(default=None, sa_column=Column(Text))
     pid: int | None = None
 

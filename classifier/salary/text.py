@@ -177,7 +177,8 @@ _NEGATIVE_AFTER = re.compile(
 )
 _TAIL_STOP = re.compile(r"[,;|\n(+]|\s(?:w/|with|plus|and)\s|\.\s|[$£€₹]")
 _UP_TO = re.compile(
-    r"(?:(?<![A-Za-z])[Uu]|(?<=[a-z])U)p\s?to(?:\s(?:around|about|approx\w*|circa|c\.))?\W{0,3}$|\b(?:upto|max(?:imum)?(?: of)?|not to exceed|capped at)\W{0,3}$",
+    r"(?:(?<![A-Za-z])[Uu]|(?<=[a-z])U)p\s?to(?:\s(?:around|about|approx\w*|circa|c\.))?\W{0,3}$"
+    r"|\b(?:upto|max(?:imum)?(?: of)?|not to exceed|capped at)\W{0,3}$",
     re.I,
 )
 _FROM = re.compile(
@@ -322,7 +323,7 @@ def _segment_before(text: str, start: int, limit: int = 80) -> str:
 def _context_before(text: str, start: int) -> str:
     """Up to 160 characters before `start`, back through one line of text at most."""
     window = text[max(0, start - 160) : start]
-    lines = [line for line in re.split(r"[|\n]", window)]
+    lines = re.split(r"[|\n]", window)
     while lines and not lines[-1].strip():
         lines.pop()
     kept = [lines.pop()] if lines else []
@@ -458,6 +459,59 @@ def _currency(candidate: _Candidate, default_currency: str | None) -> tuple[str 
     return default_currency, False
 
 
+def _not_pay_after(text: str, end: int) -> bool:
+    """What follows says the amount is no base pay: a percentage, an estimate, equity, a split."""
+    after = text[end : end + 70]
+    if re.match(r"^\s?%", after) or _ESTIMATE_AFTER.search(after):
+        return True
+    if _BASE_AFTER.search(after):
+        return False  # "140k - 240k USD Base Salary + commission": the base is named
+    return bool(_NEGATIVE_AFTER.search(_tail(text, end)) or _SPLIT_AFTER.search(after))
+
+
+def _period_of(
+    text: str, candidate: _Candidate, values: list[float], currency: str, vouched: bool
+) -> Period | None:
+    """The stated period, else one unmistakable from magnitude; None if neither.
+
+    An amount nobody vouched for (no pay word, not a header field) needs an explicit
+    period or an annual-looking range.
+    """
+    explicit = (
+        _period_after(text, candidate.end)
+        or _period_after(text, candidate.low.end)
+        or _period_before(text, candidate.start)
+    )
+    if explicit:
+        return explicit
+    if not vouched:
+        is_range = candidate.high is not None
+        return (
+            "year"
+            if is_range and _infer_period(values, currency, hourly_ok=False) == "year"
+            else None
+        )
+    hourly_ok = (
+        candidate.high is not None or "rate" in _segment_before(text, candidate.start).lower()
+    )
+    return _infer_period(values, currency, hourly_ok)
+
+
+def _bounds(
+    text: str, candidate: _Candidate, low: float, high: float | None
+) -> tuple[float | None, float | None]:
+    """(min, max): "up to X" and "from X"/"X+" leave one side open; a reversed range is turned."""
+    if candidate.high is None:
+        near = _segment_before(text, candidate.start, 40)
+        if _UP_TO.search(near):
+            return None, low
+        if _FROM.search(near) or candidate.low.plus:
+            return low, None
+        return low, low
+    assert high is not None
+    return min(low, high), max(low, high)
+
+
 def _judge(
     text: str,
     candidate: _Candidate,
@@ -467,53 +521,22 @@ def _judge(
 ) -> Salary | None:
     header = _is_field(text, candidate)
     cue = "+" if pay_field else _cue(text, candidate)
-    if cue == "-":
+    if cue == "-" or _not_pay_after(text, candidate.end):
         return None
-    after = text[candidate.end : candidate.end + 70]
-    tail = _tail(text, candidate.end)
-    if re.match(r"^\s?%", after) or _ESTIMATE_AFTER.search(after):
-        return None
-    if _NEGATIVE_AFTER.search(tail) and not _BASE_AFTER.search(after):
-        return None
-    if _SPLIT_AFTER.search(after) and not _BASE_AFTER.search(after):
-        return None
-
     currency, marked = _currency(candidate, default_currency)
-    if currency is None or (not marked and not (cue == "+" or header)):
+    vouched = cue == "+" or header
+    if currency is None or (not marked and not vouched):
         return None  # a bare "60-80k" must be introduced as pay
-    low_value, high_value = _values(candidate)
-    values = [v for v in (low_value, high_value) if v is not None]
     factors = [a.factor for a in (candidate.low, candidate.high) if a is not None]
     if max(factors) >= 1e6 and currency not in _MILLION_SALARY_CURRENCIES:
         return None  # "$30 million" is a company figure, never one person's pay
-    high = candidate.high
-    explicit = (
-        _period_after(text, candidate.end)
-        or _period_after(text, candidate.low.end)
-        or _period_before(text, candidate.start)
+    low, high = _values(candidate)
+    period = _period_of(
+        text, candidate, [v for v in (low, high) if v is not None], currency, vouched
     )
-    annual_looking = _infer_period(values, currency, hourly_ok=False) == "year"
-    if not (cue == "+" or header or explicit or (high is not None and annual_looking)):
-        return None
-    hourly_ok = cue == "+" and (
-        high is not None or "rate" in _segment_before(text, candidate.start).lower()
-    )
-    period = explicit or _infer_period(values, currency, hourly_ok)
-    if period is None:
-        return None
-
-    minimum: float | None = low_value
-    maximum: float | None = high_value if high is not None else low_value
-    near = _segment_before(text, candidate.start, 40)
-    if high is None:
-        if _UP_TO.search(near):
-            minimum = None
-        elif _FROM.search(near) or candidate.low.plus:
-            maximum = None
-    if minimum is not None and maximum is not None:
-        minimum, maximum = min(minimum, maximum), max(minimum, maximum)
-        if maximum > 10 * minimum:
-            return None  # "$5 to $500" is not one job's pay
+    minimum, maximum = _bounds(text, candidate, low, high)
+    if period is None or (minimum and maximum and maximum > 10 * minimum):
+        return None  # no period, or "$5 to $500", which is not one job's pay
     salary = Salary(
         min=minimum,
         max=maximum,

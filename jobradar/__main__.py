@@ -1,0 +1,5 @@
+"""`python -m jobradar` is the `jobradar` command."""
+
+from jobradar.cli import main
+
+main()

@@ -1,0 +1,129 @@
+"""Shared fixtures: stores (SQLite, PostgreSQL), recorded responses, spiders run offline."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy import Spider
+from scrapy.http import Request, TextResponse
+from scrapy.statscollectors import MemoryStatsCollector
+from scrapy.utils.test import get_crawler
+from sqlalchemy import Engine, create_engine, text
+
+from crawler.replay import RECORDINGS
+from store.engine import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).with_name("fixtures")
+POSTGRES_URL = os.environ.get(
+    "JOBRADAR_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def recording(relative: str) -> Path:
+    """A recorded response shipped with the package."""
+    return RECORDINGS / relative
+
+
+def run_spider(
+    spider_cls: type[Spider],
+    body: bytes | str,
+    url: str,
+    settings: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> tuple[list[dict[str, Any]], dict[str, Any], Spider]:
+    """Feed one recorded response to a spider's callback; return its items, stats and the spider."""
+    crawler = get_crawler(spider_cls, settings or {})
+    crawler.stats = MemoryStatsCollector(crawler)
+    spider = spider_cls.from_crawler(crawler)
+    response = TextResponse(
+        url=url,
+        body=body if isinstance(body, bytes) else body.encode(),
+        encoding="utf-8",
+        request=Request(url),
+    )
+    callback = kwargs.pop("callback", None) or spider.parse
+    results = list(callback(response, **kwargs) or [])
+    items = [dict(r) for r in results if not isinstance(r, Request)]
+    spider.follow_requests = [r for r in results if isinstance(r, Request)]  # type: ignore[attr-defined]
+    return items, crawler.stats.get_stats(), spider
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'jobradar.db'}"
+
+
+def _postgres_available() -> bool:
+    try:
+        engine = create_engine(POSTGRES_URL)
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception:  # noqa: BLE001 (any failure means: no server to test against)
+        return False
+    return True
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema on the local server, dropped afterwards."""
+    if not _postgres_available():
+        pytest.skip(f"no PostgreSQL server at {POSTGRES_URL} (set JOBRADAR_TEST_POSTGRES)")
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each store test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'jobradar.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def engine(store_url: str) -> Engine:
+    return open_store(store_url)
+
+
+def jobradar(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run the `jobradar` command as a user would, with fast crawl settings."""
+    environment = {
+        **os.environ,
+        "SCRAPY_SETTINGS_MODULE": "tests.fast_settings",
+        "PYTHONPATH": str(ROOT),
+        **(env or {}),
+    }
+    environment.pop("JOBRADAR_DATABASE_URL", None)
+    environment.pop("JOBRADAR_SOURCES", None)
+    return subprocess.run(
+        [sys.executable, "-m", "jobradar", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def load_json(text_: str) -> Any:
+    return json.loads(text_)

@@ -1,0 +1,69 @@
+"""Greenhouse: every job of a board maps to a whole item; the pay block is kept raw."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from parsel import Selector
+
+from crawler.spiders.greenhouse import GreenhouseSpider
+from tests.conftest import recording, run_spider
+
+BOARD = recording("greenhouse/anthropic_2026-07-14.json")
+URL = "https://boards-api.greenhouse.io/v1/boards/anthropic/jobs?content=true"
+
+
+def test_every_job_of_the_board_becomes_an_item() -> None:
+    items, stats, _ = run_spider(
+        GreenhouseSpider, BOARD.read_bytes(), URL, context={"board": "anthropic"}
+    )
+    assert [item["source_id"] for item in items] == [
+        str(j["id"]) for j in json.loads(BOARD.read_bytes())["jobs"]
+    ]
+    assert stats["jobradar/pages"] == 1
+
+
+def test_a_job_maps_to_the_whole_item() -> None:
+    job = next(j for j in json.loads(BOARD.read_bytes())["jobs"] if j["id"] == 5215052008)
+    items, _, _ = run_spider(
+        GreenhouseSpider, BOARD.read_bytes(), URL, context={"board": "anthropic"}
+    )
+    item = next(i for i in items if i["source_id"] == "5215052008")
+    content = html.unescape(job["content"])
+    assert item == {
+        "source": "greenhouse",
+        "source_id": "5215052008",
+        "board": "anthropic",
+        "url": "https://job-boards.greenhouse.io/anthropic/jobs/5215052008",
+        "title": "Amazon GTM Partnership, Startups",
+        "company": "Anthropic",
+        "location_raw": "San Francisco, CA | New York City, NY | Seattle, WA",
+        "workplace_raw": "On-Site",
+        "description": content,
+        "description_format": "html",
+        "posted_at": "2026-05-11T17:58:31-04:00",
+        "pay_structured": {
+            "kind": "pay_text",
+            "text": Selector(text=content).css("div.content-pay-transparency").get(),
+        },
+        "source_record": {key: value for key, value in job.items() if key != "content"},
+    }
+    assert "$265,000" in item["pay_structured"]["text"]
+
+
+def test_a_board_listed_without_content_still_maps() -> None:
+    body = recording("greenhouse/waymo_2026-08-22.json").read_bytes()
+    items, _, _ = run_spider(
+        GreenhouseSpider, body, URL.replace("anthropic", "waymo"), context={"board": "waymo"}
+    )
+    assert len(items) == len(json.loads(body)["jobs"])
+    assert all(item["description"] == "" and item["pay_structured"] is None for item in items)
+
+
+def test_an_answer_without_jobs_is_malformed() -> None:
+    items, stats, _ = run_spider(
+        GreenhouseSpider, b'{"error": "not found"}', URL, context={"board": "anthropic"}
+    )
+    assert items == []
+    assert stats["jobradar/malformed"] == 1

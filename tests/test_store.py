@@ -1,0 +1,119 @@
+"""The store: bulk upserts on the natural key, lifecycle, UTC timestamps, dialect settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import Engine, func, select, text
+from sqlmodel import Session
+
+from store.engine import open_store, parse_url
+from store.errors import DatabaseURLError
+from store.listings import close_missing, upsert_listings
+from store.models import Listing
+
+T0 = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)
+
+
+def row(source_id: str, title: str = "ML Platform Engineer", **extra: object) -> dict[str, object]:
+    return {
+        "source": "greenhouse",
+        "source_id": source_id,
+        "board": "acme",
+        "url": f"https://example.com/jobs/{source_id}",
+        "title": title,
+        "company": "Acme",
+        "description_text": "Build the platform our ML teams ship models on.",
+        "description_hash": "h",
+        "role": "ml-platform",
+        **extra,
+    }
+
+
+def count(engine: Engine) -> int:
+    with Session(engine) as session:
+        return int(session.scalar(select(func.count()).select_from(Listing)) or 0)
+
+
+def listing(engine: Engine, source_id: str) -> Listing:
+    with Session(engine) as session:
+        found = session.scalars(select(Listing).where(Listing.source_id == source_id)).one()
+        session.expunge(found)
+        return found
+
+
+def test_upsert_is_idempotent(engine: Engine) -> None:
+    first = upsert_listings(engine, [row("1"), row("2")], T0)
+    again = upsert_listings(engine, [row("1"), row("2")], T0 + timedelta(days=1))
+    assert (first.new, first.updated, first.unchanged) == (2, 0, 0)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+    assert count(engine) == 2
+    stored = listing(engine, "1")
+    assert stored.first_seen == T0
+    assert stored.last_seen == T0 + timedelta(days=1)
+
+
+def test_a_changed_fact_counts_as_updated_and_is_written(engine: Engine) -> None:
+    upsert_listings(engine, [row("1")], T0)
+    result = upsert_listings(
+        engine, [row("1", title="Senior ML Platform Engineer")], T0 + timedelta(hours=1)
+    )
+    assert (result.new, result.updated, result.unchanged) == (0, 1, 0)
+    assert listing(engine, "1").title == "Senior ML Platform Engineer"
+
+
+def test_a_key_repeated_in_one_batch_keeps_its_last_version(engine: Engine) -> None:
+    upsert_listings(engine, [row("1", title="first"), row("1", title="second")], T0)
+    assert count(engine) == 1
+    assert listing(engine, "1").title == "second"
+
+
+def test_timestamps_come_back_aware_utc(engine: Engine) -> None:
+    upsert_listings(engine, [row("1", posted_at=datetime(2026, 10, 30, 9, 0, tzinfo=UTC))], T0)
+    stored = listing(engine, "1")
+    assert stored.first_seen.tzinfo is not None
+    assert stored.posted_at == datetime(2026, 10, 30, 9, 0, tzinfo=UTC)
+
+
+def test_naive_timestamps_are_refused(engine: Engine) -> None:
+    with pytest.raises(Exception, match="naive datetime"):
+        upsert_listings(engine, [row("1")], datetime(2026, 11, 1, 6, 0))  # noqa: DTZ001
+
+
+def test_close_missing_closes_only_what_the_crawl_did_not_see(engine: Engine) -> None:
+    upsert_listings(engine, [row("1"), row("2"), row("3", board="other")], T0)
+    later = T0 + timedelta(days=1)
+    upsert_listings(engine, [row("1")], later)
+    closed = close_missing(engine, "greenhouse", later, later, boards=["acme"])
+    assert closed == 1
+    assert listing(engine, "2").closed_at == later
+    assert listing(engine, "1").closed_at is None
+    assert listing(engine, "3").closed_at is None  # its board was not crawled
+
+
+def test_a_listing_that_reappears_is_reopened(engine: Engine) -> None:
+    upsert_listings(engine, [row("1")], T0)
+    close_missing(engine, "greenhouse", T0 + timedelta(days=1), T0 + timedelta(days=1))
+    assert listing(engine, "1").closed_at is not None
+    result = upsert_listings(engine, [row("1")], T0 + timedelta(days=2))
+    assert result.reopened == 1
+    assert listing(engine, "1").closed_at is None
+    assert listing(engine, "1").first_seen == T0
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(sqlite_url: str) -> None:
+    engine = open_store(sqlite_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+
+
+@pytest.mark.parametrize("url", ["nosuch://x", "mysql://localhost/db", "not a url"])
+def test_unsupported_urls_are_refused_with_a_clear_error(url: str) -> None:
+    with pytest.raises(DatabaseURLError):
+        parse_url(url)
+
+
+def test_postgresql_urls_use_psycopg3() -> None:
+    assert parse_url("postgresql://postgres@localhost/test").drivername == "postgresql+psycopg"
