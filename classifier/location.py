@@ -217,6 +217,89 @@ def _city(part: str) -> str | None:
     return None
 
 
+def city_codes(text: str) -> frozenset[str]:
+    """The known cities (100k+ inhabitants) a location string names, lower-cased."""
+    cities = _cities()
+    found = set()
+    for group in _GROUPS.split(text):
+        for part in _PARTS.split(group):
+            words = _NOISE.sub(" ", part).lower().split()
+            for size in (3, 2, 1):
+                for start in range(len(words) - size + 1):
+                    name = " ".join(words[start : start + size])
+                    if name in cities:
+                        found.add(name)
+    return frozenset(found)
+
+
+_NOT_PLACE_WORDS = frozenset(
+    {
+        "remote",
+        "hybrid",
+        "onsite",
+        "on",
+        "site",
+        "office",
+        "area",
+        "greater",
+        "metro",
+        "metropolitan",
+        "region",
+        "city",
+        "centre",
+        "center",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+        "the",
+        "of",
+        "and",
+        "or",
+        "england",
+        "scotland",
+        "wales",
+        "county",
+        "district",
+        "hq",
+        "headquarters",
+        "based",
+        "anywhere",
+        "worldwide",
+    }
+)
+
+
+def place_names(text: str | None) -> frozenset[str]:
+    """The towns and districts a location names (not countries, states or regions).
+
+    "Hyde Park, Leeds" → {"hyde park", "leeds"}; "Leeds, England, UK" → {"leeds"}.
+    """
+    if not text:
+        return frozenset()
+    names = set()
+    for group in _GROUPS.split(text):
+        for part in _PARTS.split(group):
+            cleaned = " ".join(_NOISE.sub(" ", part).split())
+            if (
+                not cleaned
+                or _country_or_state(cleaned, after_first=True)
+                or cleaned.lower() in _REGIONS
+            ):
+                continue
+            words = [w for w in re.findall(r"[a-z]+", cleaned.lower()) if w not in _NOT_PLACE_WORDS]
+            if words:
+                names.add(" ".join(words))
+    return frozenset(names)
+
+
 def currency_for(countries: list[str]) -> str | None:
     """The currency of the first country, if we know it."""
     return COUNTRY_CURRENCY.get(countries[0]) if countries else None

@@ -274,7 +274,8 @@ def detect_work_mode(
     location_requirements: Sequence[str] = (),
 ) -> WorkMode:
     """The remote type and scope of a listing (taxonomy.md, "Remote type")."""
-    countries, regions = parse_places(location)
+    # A "Company | Role | Place | REMOTE" header is where Hacker News posts say where.
+    countries, regions = parse_places(location or (title if title.count("|") >= 2 else None))
     for requirement in location_requirements:
         more_countries, more_regions = parse_places(requirement)
         countries += [c for c in more_countries if c not in countries]

@@ -12,19 +12,41 @@ from typing import Any, Self
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
 
 from crawler.health import assess
 from crawler.runtime import crawl_engine, seen_at
-from store.listings import close_missing
+from store.listings import close_expired, close_missing
 from store.models import CrawlRun
 from store.runs import RunOutcome, finish_run, median_coverage, start_run
 from store.types import utc_now
 
 logger = logging.getLogger(__name__)
+
+
+def polling_limit_reached(engine: Engine, spider: Spider, run_id: int) -> str | None:
+    """Why this crawl must not run now, if the source's daily request limit is used up.
+
+    Limits protect the real source: a mirror or the replay (`base_url`) is not limited.
+    """
+    limit = getattr(spider, "max_runs_per_day", None)
+    if not limit or spider.config.base_url:
+        return None
+    since = utc_now() - timedelta(days=1)
+    query = select(func.count()).where(
+        CrawlRun.source == spider.name,
+        CrawlRun.started_at >= since,
+        CrawlRun.id != run_id,
+        CrawlRun.status != "skipped",
+    )
+    with Session(engine) as session:
+        earlier = int(session.scalar(query) or 0)
+    if earlier < limit:
+        return None
+    return f"polling limit: at most {limit} runs a day, {earlier} in the last 24 hours"
 
 
 class RunRecorder:
@@ -51,20 +73,13 @@ class RunRecorder:
         if self.run_id is None:
             refresh = self.crawler.settings.getint("JOBRADAR_REFRESH_ID") or None
             self.run_id = start_run(self.engine, spider.name, utc_now(), refresh, os.getpid())
-        limit = getattr(spider, "max_runs_per_day", None)
-        if limit and not spider.config.base_url and self._runs_last_day(spider.name) > limit:
-            self.skip_reason = f"polling limit: at most {limit} runs a day"
+        self.skip_reason = polling_limit_reached(self.engine, spider, self.run_id)
+        if self.skip_reason:
             assert self.crawler.engine is not None
             return deferred_from_coro(
                 self.crawler.engine.close_spider_async(reason="polling_limit")
             )
         return None
-
-    def _runs_last_day(self, source: str) -> int:
-        since = utc_now() - timedelta(days=1)
-        query = select(func.count()).where(CrawlRun.source == source, CrawlRun.started_at >= since)
-        with Session(self.engine) as session:
-            return int(session.scalar(query) or 0)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None
@@ -77,11 +92,16 @@ class RunRecorder:
         else:
             baseline = median_coverage(self.engine, spider.name, before_run=self.run_id)
             outcome = assess(stats, reason, baseline)
-        if outcome.status == "ok":
+        seen = seen_at(self.crawler.settings)
+        if outcome.status == "ok" and not stats.get("jobradar/truncated"):
             boards = list(spider.boards) if getattr(spider, "needs_boards", False) else None
-            outcome.closed = close_missing(
-                self.engine, spider.name, seen_at(self.crawler.settings), utc_now(), boards
+            outcome.closed = close_missing(self.engine, spider.name, seen, seen, boards)
+        elif outcome.status == "ok":
+            outcome.message = (
+                "partial: stopped before the end of the source; closed only expired listings"
             )
+        if outcome.status != "failed":
+            outcome.closed += close_expired(self.engine, spider.name, seen)
         finish_run(self.engine, self.run_id, outcome)
         self.crawler.jobradar_outcome = outcome  # type: ignore[attr-defined]
         log = logger.info if outcome.status != "failed" else logger.error

@@ -8,6 +8,7 @@ fill the derived fields. The table model (`store.models.Listing`) is separate.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Annotated, Any, Literal, TypedDict
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -32,15 +33,17 @@ class ListingFields(TypedDict, total=False):
     description: str
     description_format: Literal["html", "text"]
     posted_at: Any
+    expires_at: Any
     salary_raw: str | None
     pay_structured: dict[str, Any] | None
     source_record: dict[str, Any]
 
 
-def to_utc_datetime(value: Any) -> datetime | None:
-    """Read a source timestamp: epoch seconds or milliseconds, ISO 8601, or a datetime.
+def to_utc_datetime(value: Any, *, allow_future: bool = False) -> datetime | None:
+    """Read a source timestamp: epoch seconds or milliseconds, ISO 8601, RFC 822, a datetime.
 
-    A timestamp without a zone is taken as UTC (Remotive's `publication_date`).
+    A timestamp without a zone is taken as UTC (Remotive's `publication_date`); one more
+    than two days in the future is a broken date and gives None (unless allowed).
     """
     if value in (None, "", 0, "0"):
         return None
@@ -50,15 +53,24 @@ def to_utc_datetime(value: Any) -> datetime | None:
         number = float(value)
         moment = datetime.fromtimestamp(number / 1000 if number > 1e11 else number, UTC)
     elif isinstance(value, str):
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        text = value.strip()
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            moment = parsedate_to_datetime(text)  # RSS: "Tue, 08 Nov 2022 14:05:38 +0000"
     else:
         raise TypeError(f"not a timestamp: {value!r}")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     moment = moment.astimezone(UTC)
-    if moment > datetime.now(UTC) + MAX_FUTURE_SKEW:
+    if not allow_future and moment > datetime.now(UTC) + MAX_FUTURE_SKEW:
         return None
     return moment
+
+
+def expiry_datetime(value: Any) -> datetime | None:
+    """A source's expiry date: like `to_utc_datetime`, but future dates are the point."""
+    return to_utc_datetime(value, allow_future=True)
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -89,6 +101,9 @@ class ListingItem(BaseModel):
     description: str = ""  # as served: HTML or text, see description_format
     description_format: Literal["html", "text"] = "text"
     posted_at: Annotated[datetime | None, BeforeValidator(to_utc_datetime)] = None
+    expires_at: Annotated[datetime | None, BeforeValidator(expiry_datetime)] = (
+        None  # the source's own end date
+    )
     salary_raw: OptionalText = None  # a free-text pay field (Remotive `salary`, an HN header)
     pay_structured: dict[str, Any] | None = None  # a structured pay block, with its `kind`
     source_record: dict[str, Any] = Field(default_factory=dict)  # the record (or part) we used

@@ -23,7 +23,6 @@ OPTION_TYPES: dict[str, dict[str, type]] = {
     "lever": {"eu": bool},
     "jobposting": {"urls": list, "sitemaps": list},
     "weworkremotely": {"feeds": list},
-    "hackernews": {"max_pages": int},
     "himalayas": {"max_pages": int, "page_size": int},
 }
 

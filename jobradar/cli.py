@@ -21,6 +21,7 @@ from classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
 from crawler.sources import SourcesError, sources_path
 from jobradar.console import CrawlProgress, console, summary_table, table
 from jobradar.errors import UserError
+from jobradar.health import source_health
 from jobradar.report import build_report, render, write_reports
 from scheduler.jobs import CrawlOptions, crawl, refresh
 from store.engine import database_url, open_store
@@ -201,6 +202,53 @@ def salary_index_command(day: str | None, fmt: str, out: str | None, db: str | N
         Path(out).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
+
+
+@cli.command("sources")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@sources_option
+@db_option
+def sources_command(fmt: str, sources: str | None, db: str | None) -> None:
+    """Configured sources, their terms, and the health of their last crawl."""
+    health = source_health(open_store(database_url(db)), sources_path(sources))
+    if fmt == "json":
+        click.echo(json.dumps({"sources": [entry.as_dict() for entry in health]}, indent=2))
+        return
+    rows = []
+    for entry in health:
+        run = entry.last_run or {}
+        coverage = run.get("coverage") or {}
+        rows.append(
+            [
+                entry.name,
+                "yes" if entry.enabled else "no",
+                entry.boards or "",
+                run.get("status", "never run"),
+                (run.get("started_at") or "")[:16],
+                run.get("fetched", ""),
+                run.get("new", ""),
+                run.get("closed", ""),
+                run.get("errors", ""),
+                " ".join(f"{k[:4]} {v:.0%}" for k, v in coverage.items()),
+                run.get("message") or "",
+            ]
+        )
+    header = [
+        "source",
+        "enabled",
+        "boards",
+        "last run",
+        "started",
+        "fetched",
+        "new",
+        "closed",
+        "errors",
+        "coverage",
+        "note",
+    ]
+    console.print(table("Sources", header, rows))
 
 
 def main(argv: list[str] | None = None) -> None:

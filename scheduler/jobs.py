@@ -22,6 +22,7 @@ from crawler.replay import Catalog, ReplayServer
 from crawler.replay.offline import offline_sources, write_sources
 from crawler.sources import SourceConfig, SourcesError, load_sources
 from scheduler.crawls import DEFAULT_TIMEOUT, CrawlResult, Progress, crawl_all
+from store.dedupe import link_duplicates
 from store.engine import open_store
 from store.runs import finish_refresh, start_refresh
 from store.types import utc_now
@@ -52,6 +53,7 @@ class CrawlOptions:
 class CrawlReport:
     results: list[CrawlResult]
     notes: list[str]
+    duplicates: int = 0  # listings that now point at another source's listing of the same job
 
 
 def select_sources(sources: Sequence[SourceConfig], only: Sequence[str]) -> list[SourceConfig]:
@@ -116,7 +118,9 @@ def crawl(
             log_dir=log_dir,
             progress=progress,
         )
-    return CrawlReport(results, notes)
+    duplicates = link_duplicates(engine)
+    notes.append(f"{duplicates} listings are duplicates of another source's listing and count once")
+    return CrawlReport(results, notes, duplicates)
 
 
 @dataclass

@@ -10,9 +10,10 @@ _COMPANY_SUFFIXES = re.compile(
     r"plc|pbc|labs?|technologies|technology|ai|hq|group|holdings)\b\.?",
     re.I,
 )
+# Work-mode and contract notes say nothing about which role a title names.
 _TITLE_NOISE = re.compile(
-    r"\((?:[^)]*)\)|\[(?:[^\]]*)\]|\b(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|"
-    r"contract|m/f/d|f/m/d|w/m/d)\b",
+    r"\b(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|contractor|permanent|perm|"
+    r"temporary|temp|fte|ftc|freelance|m/f/d|f/m/d|w/m/d|m/w/d|all genders)\b",
     re.I,
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")

@@ -31,6 +31,7 @@ FACT_COLUMNS: tuple[str, ...] = (
     "pay_structured",
     "description_hash",
     "posted_at",
+    "expires_at",
 )
 # Set on insert only, or owned by other steps (lifecycle, dedupe).
 _NOT_UPDATED = {"id", "source", "source_id", "first_seen", "canonical_id"}
@@ -148,4 +149,19 @@ def close_missing(
         condition = and_(condition, LISTINGS.c.board.in_(list(boards)))
     with engine.begin() as connection:
         result = connection.execute(update(LISTINGS).where(condition).values(closed_at=closed_at))
+    return result.rowcount or 0
+
+
+def close_expired(engine: Engine, source: str, now: datetime) -> int:
+    """Close open listings of `source` whose own expiry date has passed (closed at that date)."""
+    condition = and_(
+        LISTINGS.c.source == source,
+        LISTINGS.c.closed_at.is_(None),
+        LISTINGS.c.expires_at.is_not(None),
+        LISTINGS.c.expires_at < now,
+    )
+    with engine.begin() as connection:
+        result = connection.execute(
+            update(LISTINGS).where(condition).values(closed_at=LISTINGS.c.expires_at)
+        )
     return result.rowcount or 0

@@ -67,6 +67,7 @@ class Listing(SQLModel, table=True):
     first_seen: datetime = _ts(nullable=False)
     last_seen: datetime = _ts(nullable=False)
     closed_at: datetime | None = _ts()
+    expires_at: datetime | None = _ts()  # the source's own end date, when it states one
 
     # derived: location and remote type
     remote_type: str = Field(default="unknown", max_length=16, index=True)

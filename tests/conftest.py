@@ -33,28 +33,37 @@ def recording(relative: str) -> Path:
     return RECORDINGS / relative
 
 
+def make_spider(spider_cls: type[Spider], settings: dict[str, Any] | None = None) -> Spider:
+    """A spider built by a crawler (with stats), as Scrapy would build it."""
+    crawler = get_crawler(spider_cls, settings or {})
+    crawler.stats = MemoryStatsCollector(crawler)
+    return spider_cls.from_crawler(crawler)
+
+
+def response_for(body: bytes | str, url: str) -> TextResponse:
+    """A recorded body as the response to a GET of `url`."""
+    data = body if isinstance(body, bytes) else body.encode()
+    return TextResponse(url=url, body=data, encoding="utf-8", request=Request(url))
+
+
 def run_spider(
-    spider_cls: type[Spider],
+    spider_cls: type[Spider] | Spider,
     body: bytes | str,
     url: str,
     settings: dict[str, Any] | None = None,
+    callback: str = "parse",
     **kwargs: Any,
 ) -> tuple[list[dict[str, Any]], dict[str, Any], Spider]:
-    """Feed one recorded response to a spider's callback; return its items, stats and the spider."""
-    crawler = get_crawler(spider_cls, settings or {})
-    crawler.stats = MemoryStatsCollector(crawler)
-    spider = spider_cls.from_crawler(crawler)
-    response = TextResponse(
-        url=url,
-        body=body if isinstance(body, bytes) else body.encode(),
-        encoding="utf-8",
-        request=Request(url),
-    )
-    callback = kwargs.pop("callback", None) or spider.parse
-    results = list(callback(response, **kwargs) or [])
-    items = [dict(r) for r in results if not isinstance(r, Request)]
+    """Feed one recorded response to a spider callback; return its items, stats and the spider.
+
+    The requests the callback yielded are on `spider.follow_requests`.
+    """
+    spider = spider_cls if isinstance(spider_cls, Spider) else make_spider(spider_cls, settings)
+    results = list(getattr(spider, callback)(response_for(body, url), **kwargs) or [])
     spider.follow_requests = [r for r in results if isinstance(r, Request)]  # type: ignore[attr-defined]
-    return items, crawler.stats.get_stats(), spider
+    items = [dict(r) for r in results if not isinstance(r, Request)]
+    assert spider.crawler.stats is not None
+    return items, spider.crawler.stats.get_stats(), spider
 
 
 @pytest.fixture
@@ -127,3 +136,37 @@ def jobradar(
 
 def load_json(text_: str) -> Any:
     return json.loads(text_)
+
+
+def write_catalog(directory: Path, entries: list[dict[str, Any]]) -> Path:
+    """A replay catalog in `directory`: each entry names a file to copy and where it answers.
+
+    Entry keys: source, path, file (a Path), and optionally query, board, content_type.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for number, entry in enumerate(entries):
+        target = f"f{number}_{Path(entry['file']).name}"
+        (directory / target).write_bytes(Path(entry["file"]).read_bytes())
+        lines += [
+            "[[response]]",
+            f'source = "{entry["source"]}"',
+            f'path = "{entry["path"]}"',
+            f'file = "{target}"',
+        ]
+        if entry.get("query"):
+            pairs = ", ".join(f'{key} = "{value}"' for key, value in entry["query"].items())
+            lines.append(f"query = {{ {pairs} }}")
+        for key in ("board", "content_type"):
+            if entry.get(key):
+                lines.append(f'{key} = "{entry[key]}"')
+        lines.append("")
+    (directory / "catalog.toml").write_text("\n".join(lines), encoding="utf-8")
+    return directory
+
+
+@pytest.fixture
+def child_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Child crawls started in-process use the fast test settings."""
+    monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "tests.fast_settings")
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))

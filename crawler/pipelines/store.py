@@ -33,6 +33,7 @@ def listing_row(item: ListingItem) -> dict[str, Any]:
         "description_hash": item.description_hash,
         "source_record": item.source_record,
         "posted_at": item.posted_at,
+        "expires_at": item.expires_at,
         "remote_type": item.remote_type,
         "remote_scope": item.remote_scope,
         "countries": item.countries,

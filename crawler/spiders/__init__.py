@@ -3,6 +3,6 @@
 Which base to use:
 - a JSON API answering with a list of jobs (a feed, or one board per request) → `JsonApiSpider`;
 - a Greenhouse / Lever / Ashby board → `GreenhouseBoardSpider` / `LeverBoardSpider` / `AshbyBoardSpider`;
-- HTML pages carrying schema.org JobPosting JSON-LD → `JobPostingSpider`;
+- HTML pages carrying schema.org JobPosting JSON-LD → `JobPostingPageSpider`;
 - an RSS feed → `RssFeedSpider`.
 """

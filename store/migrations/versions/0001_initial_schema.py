@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 06:28:43.138522
+Create Date: 2026-11-22 06:39:25.368943
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def upgrade() -> None:
     sa.Column('first_seen', store.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('last_seen', store.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('closed_at', store.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('expires_at', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('remote_type', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('remote_scope', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
     sa.Column('countries', sa.JSON(), nullable=False),

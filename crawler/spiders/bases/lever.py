@@ -1,0 +1,64 @@
+"""Lever job boards (`api.lever.co`, or the EU host), one request per site name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from crawler.items import ListingFields
+from crawler.spiders.bases.json_api import JsonApiSpider
+
+_TEXT_FIELDS = (
+    "description",
+    "descriptionPlain",
+    "lists",
+    "additional",
+    "additionalPlain",
+    "opening",
+    "openingPlain",
+    "descriptionBody",
+    "descriptionBodyPlain",
+)
+
+
+class LeverBoardSpider(JsonApiSpider):
+    """A Lever board: a bare JSON array of postings (`mode=json`)."""
+
+    endpoint = "https://api.lever.co/v0/postings/{board}?mode=json"
+    eu_endpoint = "https://api.eu.lever.co/v0/postings/{board}?mode=json"
+    needs_boards = True
+
+    def requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        template = self.eu_endpoint if self.config.options.get("eu") else self.endpoint
+        for board in self.boards:
+            yield self.url(template.format(board=board)), {"board": board}
+
+    def records(self, data: Any, context: dict[str, Any]) -> Iterable[dict[str, Any]]:
+        if not isinstance(data, list):
+            raise TypeError(f"expected a JSON array of postings, got {type(data).__name__}")
+        return data
+
+    def map(self, record: dict[str, Any], context: dict[str, Any]) -> ListingFields:
+        categories = record.get("categories") or {}
+        sections = [record.get("description") or ""]
+        for block in record.get("lists") or []:
+            sections.append(f"<h3>{block.get('text', '')}</h3><ul>{block.get('content', '')}</ul>")
+        sections.append(record.get("additional") or "")
+        locations = categories.get("allLocations") or []
+        return self.listing(
+            source_id=record["id"],
+            board=context["board"],
+            url=record["hostedUrl"],
+            title=record["text"],
+            company=context["board"],
+            location_raw=categories.get("location") or "; ".join(locations) or None,
+            location_requirements=[record["country"]] if record.get("country") else [],
+            workplace_raw=record.get("workplaceType"),
+            description="\n".join(section for section in sections if section),
+            description_format="html",
+            posted_at=record.get("createdAt"),
+            pay_structured={"kind": "lever", "salaryRange": record["salaryRange"]}
+            if record.get("salaryRange")
+            else None,
+            source_record={key: value for key, value in record.items() if key not in _TEXT_FIELDS},
+        )
