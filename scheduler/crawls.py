@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,9 @@ from store.runs import fail_unfinished_run, get_run, start_run
 
 PROGRESS_PREFIX = "jobradar-progress "
 DEFAULT_TIMEOUT = 30 * 60.0  # a source that needs half an hour is stuck
+# Sources are different hosts, so crawling a few at once is no less polite to any of
+# them; each child is mostly waiting on the network or on its start-up.
+PARALLEL_CRAWLS = 3
 Progress = Callable[[str, Mapping[str, Any]], None]
 
 
@@ -156,7 +160,12 @@ def _follow(
 def crawl_all(
     engine: Engine,
     sources: Sequence[str],
+    parallel: int = PARALLEL_CRAWLS,
     **options: Any,
 ) -> list[CrawlResult]:
-    """Crawl each source in turn; a failure is recorded and the next source goes on."""
-    return [crawl_source(engine, source, **options) for source in sources]
+    """Crawl the sources, a few at a time; a failure is recorded and the others go on.
+
+    Results come back in the order of `sources`.
+    """
+    with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
+        return list(pool.map(lambda source: crawl_source(engine, source, **options), sources))

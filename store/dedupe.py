@@ -29,7 +29,7 @@ from classifier.location import city_codes, parse_places, place_names
 from store.keys import title_key
 from store.models import Listing
 
-EMPLOYER_SOURCES = ("greenhouse", "lever", "ashby", "jobposting")  # the employer's own posting
+EMPLOYER_SOURCES = ("greenhouse", "lever", "ashby")  # the employer's own ATS posting
 NOT_ONE_JOB = frozenset({"hackernews"})
 TITLE_SIMILARITY = 90  # rapidfuzz token_sort_ratio, 0–100
 DESCRIPTION_CONTAINMENT = 0.5  # share of the shorter description's 5-grams found in the longer
