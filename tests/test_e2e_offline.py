@@ -33,9 +33,9 @@ def offline_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, st
 
 
 def test_run_offline_stores_listings_from_every_source_and_writes_the_report(
-    offline_run: tuple[Path, str],
+    offline_run: tuple[Path, str, str],
 ) -> None:
-    workdir, url = offline_run
+    workdir, url, _ = offline_run
     roles = jobradar("roles", "--db", url, "--format", "json", cwd=workdir)
     document = json.loads(roles.stdout)
     assert set(document) == {"date", "total", "roles"}
