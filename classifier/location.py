@@ -165,13 +165,20 @@ def _us_states() -> dict[str, str]:
 
 
 def parse_places(text: str | None) -> tuple[list[str], list[str]]:
-    """ISO country codes and region names a location string mentions, in order.
+    """ISO country codes and region names a location string mentions, in order."""
+    if not text:
+        return [], []
+    countries, regions = _parse_places(text)
+    return list(countries), list(regions)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _parse_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Cached core of `parse_places` (location strings repeat across listings).
 
     Within one place ("Richmond, BC, Canada") a named country or US state wins over
     a city of the same name elsewhere; a city alone gives its country.
     """
-    if not text:
-        return [], []
     countries: list[str] = []
     regions: list[str] = []
     for group in _GROUPS.split(text):
@@ -189,7 +196,7 @@ def parse_places(text: str | None) -> tuple[list[str], list[str]]:
             region = _REGIONS.get(" ".join(part.lower().split()))
             if region and region not in regions:
                 regions.append(region)
-    return countries, regions
+    return tuple(countries), tuple(regions)
 
 
 def _country_or_state(part: str, *, after_first: bool) -> str | None:

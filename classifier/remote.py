@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from classifier.location import parse_places
+from classifier.words import lowered, word_set
 
 _STRUCTURED = {
     "remote": "remote",
@@ -28,6 +29,8 @@ _STRUCTURED = {
     "office": "onsite",
 }
 
+# The patterns of text passages have no re.I: they run on the lower-cased text, which is
+# lowered once per listing instead of case-folded inside every pattern.
 _ROLE = r"(?:role|position|job|opportunity|team|post|vacancy|contract)"
 # Remote, in the sense of where this job is done.
 _REMOTE_STRONG = re.compile(
@@ -40,34 +43,29 @@ _REMOTE_STRONG = re.compile(
     r"\bremotely[- ]based\b|^\W*remote\W*(?=\n)|"
     r"\bwork (?:from|at) (?:home|anywhere)\b|\bwfh\b|\btelecommut\w*|"
     r"\b(?:or|and|/)\s*remote\b|\bremote\s*(?:or|/|\(|,|-|–|\||\+)",
-    re.I | re.M,
+    re.M,
 )
 _REMOTE_NOT_JOB = re.compile(
     r"^[\s-]*(?:sensing|monitoring|access|patient|server|servers|desktop|control|usability|"
     r"notebooks?|teams? and|and (?:geographically )?distributed|presences?|sites?|locations?|"
     r"procedures?|repositor\w*|colleagues|customers|clients|meetings?|interviews?|onboarding)\b",
-    re.I,
 )
 _REMOTE_CAVEAT = re.compile(
     r"(?:initial(?:ly)?|temporar\w*|until|during|covid|pandemic|potential for|available to be|"
     r"roles? that (?:are|is)|eligible roles|some roles|certain roles|benefits?\s*:?\s*|"
     r"policy)[^.\n]{0,30}$",
-    re.I,
 )
 _REMOTE_AFTER_CAVEAT = re.compile(
     r"^[^.\n]{0,30}(?:initially|temporar\w*|until|during covid|due to covid|for now|policy|"
     r"for the first|arrangements?\b)",
-    re.I,
 )
 _NOT_REMOTE = re.compile(
     r"\b(?:not|no|non)[- ](?:a\s)?(?:fully\s)?remote\b|\bremote (?:work )?is not (?:possible|available|an option)\b",
-    re.I,
 )
 _REMOTE_OPTION = re.compile(
     r"\bor (?:fully )?remote\b|\bremote or\b|\bremote[- ](?:option|optional|possible|friendly|"
     r"first|eligible|ok)\b|\b(?:fully|100%|completely|entirely) remote\b|/\s*remote\b|"
     r"\bwork(?:ing)? from anywhere\b",
-    re.I,
 )
 _HYBRID = re.compile(
     r"(?:\b[Hh]|(?<=[a-z])H|\bH)(?:ybrid|YBRID)\b"
@@ -78,17 +76,22 @@ _HYBRID_OTHER_SENSE = re.compile(  # used with .match(text, pos): anchored there
     r"architectures|systems?|vehicles?|integration|solutions?|deployments?|networks?|"
     r"methods?|algorithms?|recommender|retrieval|storage|quantum|classical|data|it|"
     r"multi-cloud|on-prem|technologies|platforms?|setups?|workloads?|engines?|rag|ml|ai)\b",
-    re.I,
 )
 _OFFICE_DAYS = re.compile(
     r"office[^.\n]{0,40}?\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-4]|two|three|four))?"
     r"\s*(?:days?|times)\s*(?:a|per|/|each|every)\s*(?:week|wk)|"
     r"\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-4]|two|three|four))?\s*(?:days?|times)"
     r"\s*(?:a|per|/|each|every)?\s*(?:week|wk)?\s*(?:in|at|from|on)\s*(?:the|our|an?)?\s*"
-    r"(?:[A-Z][\w ]{0,25}\s)?(?:office|hq|studio|hub|site)|"
+    r"(?:[a-z][\w ]{0,25}\s)?(?:office|hq|studio|hub|site)|"
     r"\b(?:work from home|remote working|wfh) flexibility|flexible (?:hybrid|home) working",
-    re.I,
 )
+
+
+def _may_state_days(window: str) -> bool:
+    """Whether `_OFFICE_DAYS` can match: a quick test that spares most windows its slow search."""
+    return "day" in window or "time" in window or "flexib" in window
+
+
 # On site, in the sense of where this job is done (not "onsite gym" or "in-person interview").
 _ONSITE_STRONG = re.compile(
     rf"\b(?:this|the) {_ROLE} is (?:based )?(?:fully |100% )?(?:on[- ]?site|in[- ]office|in[- ]person)\b|"
@@ -101,24 +104,52 @@ _ONSITE_STRONG = re.compile(
     r"\bexclusively based\b|\bmust (?:be able to )?(?:work|sit|be) (?:on[- ]?site|in (?:the )?office)\b|"
     r"\b5 days (?:a|per) week (?:in|at|on)\b|\brelocation (?:is )?required\b|"
     r"\((?:on[- ]?site|in[- ]office|in[- ]person)[^)]{0,20}\)",
-    re.I,
 )
 _ONSITE_WORD = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person)\b", re.I)
-_REMOTE_KEYS = ("remote", "home", "telecommut", "wfh", "anywhere")
-_OFFICE_KEYS = ("office", "site", "person", "relocat", "hq", "headquarters", "campus", "studio")
-_ARRANGEMENT_KEYS = (
-    "location",
-    "workplace",
-    "arrangement",
-    "work model",
-    "working model",
-    "work mode",
-    "work setup",
-    "work style",
-    "work type",
-    "working pattern",
-    "working style",
-    "remote status",
+# Keywords whose surroundings are read, each with the words one of which the text must
+# contain for the keyword to matter (None: always looked for). Most postings lack most
+# keywords, and a set lookup is much cheaper than a scan of the text.
+_Keys = tuple[tuple[str, frozenset[bytes] | None], ...]
+
+
+def _keys(*pairs: tuple[str, str | None]) -> _Keys:
+    return tuple((key, frozenset(gate.encode().split()) if gate else None) for key, gate in pairs)
+
+
+_REMOTE_KEYS = _keys(
+    ("remote", "remote remotely"),
+    ("home", "home"),
+    ("telecommut", None),
+    ("wfh", "wfh"),
+    ("anywhere", "anywhere"),
+)
+_OFFICE_KEYS = _keys(
+    ("office", None),
+    ("onsite", None),
+    ("on-site", "site"),
+    ("on site", "site"),
+    ("in person", "person"),
+    ("in-person", "person"),
+    ("relocat", None),
+    ("hq", None),
+    ("headquarters", "headquarters"),
+    ("campus", None),
+    ("studio", None),
+    ("5 days", "days"),
+)
+_ARRANGEMENT_KEYS = _keys(
+    ("location", "location"),
+    ("workplace", "workplace"),
+    ("arrangement", "arrangement"),
+    ("work model", "model"),
+    ("working model", "model"),
+    ("work mode", "mode"),
+    ("work setup", "setup"),
+    ("work style", "style"),
+    ("work type", "type"),
+    ("working pattern", "pattern"),
+    ("working style", "style"),
+    ("remote status", "status"),
 )
 # A stated arrangement ("Work Location: In person", "Workplace type: Hybrid") decides alone.
 _ARRANGEMENT = re.compile(
@@ -126,7 +157,6 @@ _ARRANGEMENT = re.compile(
     r"setup|style)|working (?:model|pattern|arrangement|style)|remote status)\s*[:\-–]\s*"
     r"(?:[^\n:]{0,30}?[\s,(/])?"
     r"(?P<mode>fully remote|remote|anywhere|hybrid(?: remote)?|in[- ]person|on[- ]?site|in[- ]office)\b",
-    re.I,
 )
 _LOCATION_WORDS = {
     "remote": re.compile(r"\bremote\b|\banywhere\b|\bworldwide\b|\btelecommute\b", re.I),
@@ -176,8 +206,9 @@ def _mode_in_location(location: str | None) -> str | None:
 def _first_line_modes(line: str) -> set[str]:
     """Modes in a header line ("Acme | ML Engineer | NYC | ONSITE or REMOTE")."""
     modes = set()
-    says_remote = _REMOTE_STRONG.search(line) or re.search(r"\bremote\b", line, re.I)
-    if says_remote and not _NOT_REMOTE.search(line):
+    lower = line.lower()
+    says_remote = _REMOTE_STRONG.search(lower) or re.search(r"\bremote\b", lower)
+    if says_remote and not _NOT_REMOTE.search(lower):
         modes.update(("remote", "remote-option"))  # in a header, "Remote" is offered outright
     if _HYBRID.search(line):
         modes.add("hybrid")
@@ -186,12 +217,13 @@ def _first_line_modes(line: str) -> set[str]:
     return modes
 
 
-def _windows(
-    lower: str, keywords: tuple[str, ...], before: int, after: int
-) -> list[tuple[int, int]]:
+def _windows(lower: str, keywords: _Keys, before: int, after: int) -> list[tuple[int, int]]:
     """Merged spans around every occurrence of the keywords (found with str.find, fast)."""
+    present = word_set(lower)
     spans = []
-    for keyword in keywords:
+    for keyword, gate in keywords:
+        if gate is not None and gate.isdisjoint(present):
+            continue
         position = lower.find(keyword)
         while position != -1:
             spans.append((max(0, position - before), position + len(keyword) + after))
@@ -206,48 +238,50 @@ def _windows(
     return merged
 
 
-def _remote_modes(text: str, lower: str) -> set[str]:
+def _remote_modes(lower: str) -> set[str]:
     modes: set[str] = set()
     for start, end in _windows(lower, _REMOTE_KEYS, 60, 60):
-        if _NOT_REMOTE.search(text, start, end):
+        if _NOT_REMOTE.search(lower, start, end):
             modes.add("onsite")
-        for match in _REMOTE_STRONG.finditer(text, start, end):
-            before = text[max(0, match.start() - 40) : match.start()]
-            after = text[match.end() : match.end() + 30]
+        for match in _REMOTE_STRONG.finditer(lower, start, end):
+            before = lower[max(0, match.start() - 40) : match.start()]
+            after = lower[match.end() : match.end() + 30]
             if _REMOTE_NOT_JOB.match(after) or _REMOTE_CAVEAT.search(before):
                 continue
             if _REMOTE_AFTER_CAVEAT.match(after) or _NOT_REMOTE.search(
-                text, max(0, match.start() - 8), match.end()
+                lower, max(0, match.start() - 8), match.end()
             ):
                 continue
             modes.add("remote")
-            if _REMOTE_OPTION.search(text, max(0, match.start() - 12), match.end() + 12):
+            if _REMOTE_OPTION.search(lower, max(0, match.start() - 12), match.end() + 12):
                 modes.add("remote-option")
     return modes
 
 
-def _text_modes(text: str) -> set[str]:
-    """The work modes the text states in their work sense."""
-    lower = text.lower()
-    modes = _remote_modes(text, lower)
+def _text_modes(lower: str) -> set[str]:
+    """The work modes a lower-cased text states in their work sense."""
+    modes = _remote_modes(lower)
     position = lower.find("hybrid")
     while position != -1:
-        if not _HYBRID_OTHER_SENSE.match(text, position + 6, position + 32):
+        if not _HYBRID_OTHER_SENSE.match(lower, position + 6, position + 32):
             modes.add("hybrid")
             break
         position = lower.find("hybrid", position + 6)
     for start, end in _windows(lower, _OFFICE_KEYS, 80, 60):
-        if "hybrid" not in modes and _OFFICE_DAYS.search(text, start, end):
+        if (
+            "hybrid" not in modes
+            and _may_state_days(lower[start:end])
+            and _OFFICE_DAYS.search(lower, start, end)
+        ):
             modes.add("hybrid")
-        if "onsite" not in modes and _ONSITE_STRONG.search(text, start, end):
+        if "onsite" not in modes and _ONSITE_STRONG.search(lower, start, end):
             modes.add("onsite")
     return modes
 
 
-def _arrangement(text: str) -> re.Match[str] | None:
-    lower = text.lower()
+def _arrangement(lower: str) -> re.Match[str] | None:
     for start, end in _windows(lower, _ARRANGEMENT_KEYS, 30, 60):
-        stated = _ARRANGEMENT.search(text, start, end)
+        stated = _ARRANGEMENT.search(lower, start, end)
         if stated:
             return stated
     return None
@@ -288,7 +322,8 @@ def detect_work_mode(
     if mode is not None:
         return WorkMode(mode, countries, regions, f"location: {location}")
     full = f"{title}\n{text}"
-    stated = _arrangement(full)
+    lower = lowered(full)
+    stated = _arrangement(lower)
     if stated:
         word = stated.group("mode").lower()
         mode = (
@@ -298,7 +333,8 @@ def detect_work_mode(
             if word in {"remote", "fully remote", "anywhere"}
             else "onsite"
         )
-        return WorkMode(mode, countries, regions, f"text: {stated.group(0)}")
+        said = full[stated.start() : stated.end()] if len(full) == len(lower) else stated.group(0)
+        return WorkMode(mode, countries, regions, f"text: {said}")
     title_mode = _mode_in_location(title) if _TITLE_MODE.search(title) else None
     if title_mode is not None:
         return WorkMode(title_mode, countries, regions, f"title: {title}")
@@ -306,5 +342,5 @@ def detect_work_mode(
         head = _first_line_modes(title)
         if head:
             return WorkMode(_decide(head), countries, regions, f"header: {title}")
-    modes = _text_modes(full)
+    modes = _text_modes(lower)
     return WorkMode(_decide(modes), countries, regions, "text" if modes else "")

@@ -1,14 +1,17 @@
 """A curated vocabulary of AI-infrastructure skills, with aliases, and its extractor.
 
-Matching is by whole tokens (and token pairs/triples for multi-word names), so
-"Ray" matches "Ray" and "ray", not "array"; a few names that are also common
-English words are matched only in their written case (`_CASED`).
+Matching is by whole words (and word sequences for multi-word names), so "Ray"
+matches "Ray" and "ray", not "array"; a few names that are also common English
+words are matched only in their written case (`_CASED`). Words are those of
+`classifier.words`, so "ci/cd" is the sequence "ci cd" and "scikit-learn" is "scikit learn".
 """
 
 from __future__ import annotations
 
 import functools
 import re
+
+from classifier.words import lowered, word_set, words
 
 # canonical name → aliases (lower case; the canonical name is an alias of itself)
 SKILLS: dict[str, tuple[str, ...]] = {
@@ -147,40 +150,51 @@ _CASED = {
     "envoy": "Envoy",
     "rag": "RAG",
 }
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#._&/\-]*[A-Za-z0-9+#]|[A-Za-z0-9]")
-
-
 _NOT_ALIASES = {"go"}  # "Go to market": the language is matched as "golang" only
 
 
 @functools.cache
-def _index() -> dict[str, str]:
+def _index() -> tuple[dict[bytes, str], dict[bytes, list[tuple[bytes, str]]]]:
+    """(one-word alias → name, first word → [(" multi word alias ", name)])."""
     index = {alias: name for name, aliases in SKILLS.items() for alias in (*aliases, name.lower())}
     for word in _NOT_ALIASES:
         index.pop(word, None)
-    return index
+    single: dict[bytes, str] = {}
+    multi: dict[bytes, list[tuple[bytes, str]]] = {}
+    for alias, name in index.items():
+        sequence = words(alias)
+        if len(sequence) == 1:
+            single[sequence[0]] = name
+        else:
+            multi.setdefault(sequence[0], []).append((b" " + b" ".join(sequence) + b" ", name))
+    return single, multi
+
+
+@functools.cache
+def _cased(word: bytes) -> re.Pattern[str]:
+    name = _CASED[word.decode()]
+    # The literal comes first so the engine can scan for it; the lookbehind then checks
+    # the character before it.
+    return re.compile(
+        rf"(?:{re.escape(name)}|{re.escape(name.upper())})(?<![A-Za-z].{{{len(name)}}})(?![A-Za-z])"
+    )
+
+
+_CASED_WORDS = frozenset(word.encode() for word in _CASED)
 
 
 def extract_skills(text: str) -> list[str]:
     """Canonical skill names mentioned in `text`, in vocabulary order."""
-    index = _index()
-    found: set[str] = set()
-    tokens = _TOKEN.findall(text.replace(" & ", " and "))
-    lowered = [token.lower().rstrip(".") for token in tokens]
-    for position, token in enumerate(lowered):
-        for size in (3, 2, 1):
-            if position + size > len(lowered):
-                continue
-            key = token if size == 1 else " ".join(lowered[position : position + size])
-            name = index.get(key)
-            if name is None:
-                continue
-            if (
-                size == 1
-                and key in _CASED
-                and tokens[position] != _CASED[key]
-                and tokens[position] != key.upper()
-            ):
-                continue
-            found.add(name)
+    single, multi = _index()
+    lower = lowered(text)
+    unique = word_set(lower)
+    found = {
+        single[word]
+        for word in unique & single.keys()
+        if word not in _CASED_WORDS or _cased(word).search(text)
+    }
+    starts = unique & multi.keys()
+    if starts:
+        joined = b" " + b" ".join(words(lower)) + b" "
+        found.update(name for first in starts for alias, name in multi[first] if alias in joined)
     return [name for name in SKILLS if name in found]

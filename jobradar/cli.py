@@ -17,6 +17,10 @@ from typing import Any
 
 import click
 
+from classifier.classify import BadLine, classify_lines
+from classifier.corpus import CorpusError, load_examples
+from classifier.evaluate import Evaluation, evaluate
+from classifier.roles import load_role_model
 from classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
 from crawler.sources import SourcesError, sources_path
 from jobradar.console import CrawlProgress, console, summary_table, table
@@ -251,6 +255,102 @@ def sources_command(fmt: str, sources: str | None, db: str | None) -> None:
     console.print(table("Sources", header, rows))
 
 
+@cli.command("classify")
+@click.option(
+    "--input",
+    "source",
+    default="-",
+    metavar="FILE|-",
+    show_default=True,
+    help="JSON lines to tag ('-' = stdin).",
+)
+def classify_command(source: str) -> None:
+    """Tag postings: JSON lines in, role, seniority, remote type, salary and skills out."""
+    model = load_role_model()
+    bad = 0
+    with click.open_file(source, "r", encoding="utf-8") as lines:
+        for result in classify_lines(lines, model):
+            if isinstance(result, BadLine):
+                bad += 1
+                click.echo(f"jobradar: line {result.number}: {result.reason}", err=True)
+            else:
+                click.echo(json.dumps(result, ensure_ascii=False))
+    if bad:
+        raise SystemExit(1)
+
+
+@cli.command("evaluate")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    metavar="FILE",
+    help="Labelled JSON lines (the corpus labels format).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--mistakes",
+    "mistakes",
+    type=click.Path(dir_okay=False),
+    help="Write every disagreement here (JSON lines).",
+)
+def evaluate_command(data: str, fmt: str, mistakes: str | None) -> None:
+    """Measure salary, remote type, seniority and role tags against labels."""
+    path = Path(data)
+    if not path.is_file():
+        raise UserError(f"no such labels file: {data}")
+    result = evaluate(load_examples(path), load_role_model())
+    if mistakes:
+        Path(mistakes).write_text(
+            "".join(json.dumps(m, default=str) + "\n" for m in result.mistakes), encoding="utf-8"
+        )
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2))
+        return
+    render_evaluation(result)
+
+
+def render_evaluation(result: Evaluation) -> None:
+    salary = result.salary
+    console.print(f"{result.examples} labelled postings")
+    console.print(
+        f"salary: precision {salary['precision']:.3f}, recall {salary['recall']:.3f} "
+        f"({salary['correct']} of {salary['labelled']} exact), false-salary rate {salary['false_salary_rate']:.3f}"
+    )
+    console.print(
+        f"remote type accuracy {result.remote_accuracy:.3f}; seniority accuracy {result.seniority_accuracy:.3f}"
+    )
+    console.print(
+        f"role accuracy {result.role_accuracy:.3f} (titles only {result.role_accuracy_title_only:.3f}); "
+        f"macro-F1 {result.macro_f1:.3f} over roles with ≥5 examples"
+    )
+    rows = [
+        [
+            role,
+            scores["support"],
+            f"{scores['precision']:.2f}",
+            f"{scores['recall']:.2f}",
+            f"{scores['f1']:.2f}",
+        ]
+        for role, scores in result.per_role.items()
+    ]
+    console.print(table("Per role", ["role", "support", "precision", "recall", "F1"], rows))
+    roles = [
+        role
+        for role in ROLE_SLUGS
+        if role in result.confusion or any(role in r for r in result.confusion.values())
+    ]
+    short = [role[:8] for role in roles]
+    grid = [
+        [truth, *[result.confusion.get(truth, {}).get(p, "") or "" for p in roles]]
+        for truth in roles
+        if truth in result.confusion
+    ]
+    console.print(table("Confusion (rows: label, columns: predicted)", ["label", *short], grid))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command; user mistakes become one line and exit code 2."""
     try:
@@ -263,6 +363,6 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         click.echo(f"jobradar: error: {error.format_message()}", err=True)
         sys.exit(USAGE_ERROR)
-    except (SourcesError, StoreError, UserError) as error:
+    except (SourcesError, StoreError, UserError, CorpusError) as error:
         click.echo(f"jobradar: error: {error}", err=True)
         sys.exit(USAGE_ERROR)

@@ -71,7 +71,9 @@ def make_engine(url: str) -> Engine:
 
 def head_revision() -> str:
     """The newest migration's revision id (migrations are numbered 0001, 0002, …)."""
-    numbers = [int(path.name[:4]) for path in (_MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")]
+    numbers = [
+        int(path.name[:4]) for path in (_MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+    ]
     return f"{max(numbers):04d}"
 
 
@@ -79,7 +81,9 @@ def _at_head(engine: Engine) -> bool:
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return False
-        current = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        current = (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        )
     return current == [head_revision()]
 
 

@@ -18,6 +18,7 @@ roles) mean the first one stated.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -56,7 +57,10 @@ _PREFIX = r"(?:US\$|USD\s?\$|CA\$|CAD\s?\$|C\$|AU\$|AUD\s?\$|A\$|SGD\s?\$|S\$|HK
 # Amounts are found from their digits: scanning for a digit is fast, and only then
 # are the currency before it and the multiplier and currency after it read.
 _CURRENCY_BEFORE = re.compile(rf"(?:(?P<pre>{_PREFIX})|(?<![A-Za-z])(?P<preiso>{_ISO}))\s?$")
-_NUMBER_TOKEN = re.compile(r"\d[\d,.'\u00a0\u202f]*")
+_NUMBER_TOKEN = re.compile(r"[0-9][\d,.'\u00a0\u202f]*")
+# ASCII digits become "0" and everything else a space, one byte per character, so
+# bytes.find locates the next digit at C speed where a regular-expression scan would crawl.
+_DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
 _SIGNS = frozenset("$£€₹")
 _AFTER_MONEY = frozenset("kKLMmcbtl€£zUEGICASHNJRPTBKMD")  # a multiplier, sign or code may follow
 _JOINER_START = frozenset("-–—‒−~t ")
@@ -187,6 +191,13 @@ _FROM = re.compile(
 _MIN_LABEL = re.compile(r"\bmin(?:imum)?\s+(?:base\s+)?(?:salary|pay|rate)\b", re.I)
 _MAX_LABEL = re.compile(r"\bmax(?:imum)?\s+(?:base\s+)?(?:salary|pay|rate)\b", re.I)
 _NOT_MONEY = re.compile(r"(?:401|403|457)\s?\(?[kb]\b", re.I)  # US retirement plans
+_INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?")  # 1,20,000
+_THOUSANDS_GROUPS = re.compile(r"(\d{1,3}(?:[,.]\d{3})+)(?:[.,](\d{1,2}))?")
+_BETWEEN = re.compile(r"between\s*\W{0,2}$", re.I)
+_CODE_AFTER = re.compile(rf"^\s?(?:{_ISO})\b")
+_QUALIFIER_AFTER = re.compile(
+    r"^\s*\(?(?:base|gross|salary|pre-tax|before tax|equivalent)\)?", re.I
+)
 _SEGMENT_BREAK = re.compile(r"[|\n•·]|\.\s|;\s")
 
 # Plausibility, in USD a year, after annualisation: outside this is not a salary.
@@ -194,6 +205,18 @@ ANNUAL_USD_BOUNDS = (300.0, 3_000_000.0)
 _ANNUAL_LOOKING = {"INR": 100_000, "JPY": 1_000_000, "KRW": 10_000_000, "IDR": 10_000_000}
 _HOURLY_LOOKING = (10.0, 400.0)
 _MILLION_SALARY_CURRENCIES = frozenset({"JPY", "KRW", "IDR", "HUF", "INR", "PHP"})
+_OTHER_DOLLAR_MARKS = (
+    "CAD",
+    "AUD",
+    "SGD",
+    "HKD",
+    "NZD",
+    "C$",
+    "A$",
+    "S$",
+    "HK$",
+    "NZ$",
+)  # cheap gate
 _OTHER_DOLLAR = re.compile(r"\b(CAD|AUD|SGD|HKD|NZD)\b|\b(C|CA|A|AU|S|HK|NZ)\$")
 
 
@@ -225,11 +248,11 @@ class _Candidate:
 
 def _parse_number(raw: str) -> float:
     raw = raw.replace("\u00a0", "").replace("\u202f", "").replace("'", "")
-    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", raw):
+    if _INDIAN_GROUPS.fullmatch(raw):
         return float(raw.replace(",", ""))
-    match = re.fullmatch(r"(\d{1,3}(?:[,.]\d{3})+)(?:[.,](\d{1,2}))?", raw)
+    match = _THOUSANDS_GROUPS.fullmatch(raw)
     if match:
-        whole = re.sub(r"[,.]", "", match.group(1))
+        whole = match.group(1).replace(",", "").replace(".", "")
         return float(f"{whole}.{match.group(2) or 0}")
     return float(raw.replace(",", "."))
 
@@ -241,7 +264,7 @@ def _currency_of(before: re.Match[str] | None, after: re.Match[str]) -> str | No
     sign = (before and (before.group("pre") or before.group("preiso"))) or suffix
     if not sign:
         return None
-    key = re.sub(r"\s", "", sign).upper()
+    key = "".join(sign.split()).upper()
     if key.startswith("USD"):
         return "USD"
     return _SIGN_CURRENCY.get(key, key if key in _ISO_CODES else None)
@@ -263,12 +286,23 @@ def _maybe_money(text: str, start: int, end: int) -> bool:
     return bool(after) and after[0] in _JOINER_START
 
 
+def _number_tokens(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the runs of digits and separators in `text` (ASCII digits only)."""
+    digits = text.encode("ascii", "replace").translate(_DIGITS_AS_ZERO)
+    position = digits.find(b"0")
+    while position != -1:
+        token = _NUMBER_TOKEN.match(text, position)
+        if token is None:  # unreachable: each "0" stands for an ASCII digit of `text`
+            break
+        yield token.start(), token.end()
+        position = digits.find(b"0", token.end())
+
+
 def _amounts(text: str) -> list[_Amount]:
     """Every number that may be money, with the currency and multiplier around it."""
     found = []
-    for token in _NUMBER_TOKEN.finditer(text):
-        start = token.start()
-        if (start and text[start - 1] in ".,") or not _maybe_money(text, start, token.end()):
+    for start, end in _number_tokens(text):
+        if (start and text[start - 1] in ".,") or not _maybe_money(text, start, end):
             continue
         number_match = _NUMBER_ON.match(text, start)
         if number_match is None or _NOT_MONEY.match(text, start):
@@ -300,9 +334,7 @@ def _candidates(text: str, amounts: list[_Amount]) -> list[_Candidate]:
         high = amounts[index + 1] if index + 1 < len(amounts) else None
         if high is not None and (low.is_money or high.is_money):
             joint = text[low.end : high.start]
-            between = re.search(
-                r"between\s*\W{0,2}$", text[max(0, low.start - 12) : low.start], re.I
-            )
+            between = _BETWEEN.search(text, max(0, low.start - 12), low.start)
             if _RANGE_JOIN.fullmatch(joint) and ("and" not in joint.lower() or between):
                 result.append(_Candidate(low.start, high.end, low, high))
                 index += 2
@@ -323,7 +355,7 @@ def _segment_before(text: str, start: int, limit: int = 80) -> str:
 def _context_before(text: str, start: int) -> str:
     """Up to 160 characters before `start`, back through one line of text at most."""
     window = text[max(0, start - 160) : start]
-    lines = re.split(r"[|\n]", window)
+    lines = window.replace("|", "\n").split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
     kept = [lines.pop()] if lines else []
@@ -368,10 +400,8 @@ def _tail(text: str, end: int) -> str:
 
 def _period_after(text: str, end: int) -> Period | None:
     after = text[end : end + 30]
-    after = re.sub(r"^\s?(?:" + _ISO + r")\b", "", after)  # "$60 USD/hour"
-    after = re.sub(
-        r"^\s*\(?(?:base|gross|salary|pre-tax|before tax|equivalent)\)?", "", after, flags=re.I
-    )
+    after = _CODE_AFTER.sub("", after)  # "$60 USD/hour"
+    after = _QUALIFIER_AFTER.sub("", after)
     for pattern, period in _PERIOD_AFTER:
         if pattern.search(after):
             return period
@@ -410,7 +440,7 @@ def _default_currency(
     """The currency of bare amounts ("60-80k"): the one the posting uses elsewhere."""
     seen = {a.currency for a in amounts if a.currency is not None}
     if "$" in seen:
-        if _OTHER_DOLLAR.search(text):
+        if any(mark in text for mark in _OTHER_DOLLAR_MARKS) and _OTHER_DOLLAR.search(text):
             return None  # "$" next to another dollar: which one is unclear
         seen = (seen - {"$"}) | {"USD"}
     if len(seen) == 1:
@@ -462,7 +492,8 @@ def _currency(candidate: _Candidate, default_currency: str | None) -> tuple[str 
 def _not_pay_after(text: str, end: int) -> bool:
     """What follows says the amount is no base pay: a percentage, an estimate, equity, a split."""
     after = text[end : end + 70]
-    if re.match(r"^\s?%", after) or _ESTIMATE_AFTER.search(after):
+    percent = after[:1] == "%" or (after[:1].isspace() and after[1:2] == "%")
+    if percent or _ESTIMATE_AFTER.search(after):
         return True
     if _BASE_AFTER.search(after):
         return False  # "140k - 240k USD Base Salary + commission": the base is named

@@ -1,0 +1,136 @@
+"""The labelled corpus: postings, reference labels, and the facts extractors read from them.
+
+A posting is one JSON object (`corpus_postings.jsonl.gz`, the format of
+`classifier/data/PROVENANCE.md`); a label row names a posting `id` and its `role`,
+`seniority`, `remote` and `salary`. A label row may carry the posting's own fields
+(`title`, `description`, …) instead of relying on the packaged postings.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from classifier.annotate import Facts
+from classifier.text import description_text
+
+DATA = Path(__file__).with_name("data")
+POSTINGS = DATA / "corpus_postings.jsonl.gz"
+REFERENCE_LABELS = DATA / "reference_labels.jsonl"
+EXTRA_LABELS = DATA / "extra_labels.jsonl"
+POSTING_FIELDS = ("title", "description", "format", "location", "company", "source_salary")
+
+
+class CorpusError(ValueError):
+    """A labels or postings file cannot be read or joined."""
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The objects of a JSON-lines file (gzip when it ends in .gz), with line numbers in errors."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise CorpusError(f"{path}:{number}: not JSON: {exc.msg}") from exc
+    except OSError as exc:
+        raise CorpusError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+@functools.cache
+def postings(path: Path = POSTINGS) -> dict[str, dict[str, Any]]:
+    """Every posting of a postings file, by id."""
+    return {posting["id"]: posting for posting in read_jsonl(path)}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A posting and its reference label."""
+
+    posting: Mapping[str, Any]
+    label: Mapping[str, Any]
+
+
+def labelled(
+    label_rows: Iterable[Mapping[str, Any]], postings_path: Path = POSTINGS
+) -> list[Example]:
+    """Join label rows with their postings (inline fields win over the postings file)."""
+    examples = []
+    library: dict[str, dict[str, Any]] | None = None
+    for row in label_rows:
+        if "title" in row:
+            posting = {key: row.get(key) for key in ("id", *POSTING_FIELDS, "posted", "dataset")}
+        else:
+            library = library if library is not None else postings(postings_path)
+            if row.get("id") not in library:
+                raise CorpusError(
+                    f"label for unknown posting {row.get('id')!r}: give its fields inline"
+                )
+            posting = library[row["id"]]
+        examples.append(Example(posting, row))
+    return examples
+
+
+def load_examples(path: Path) -> list[Example]:
+    """The labelled examples of a labels file."""
+    return labelled(list(read_jsonl(path)))
+
+
+def training_examples() -> list[Example]:
+    """The reference labels and the labels added for jobradar, joined with their postings."""
+    rows = list(read_jsonl(REFERENCE_LABELS))
+    if EXTRA_LABELS.exists():
+        rows += list(read_jsonl(EXTRA_LABELS))
+    return labelled(rows)
+
+
+def _posted(posting: Mapping[str, Any]) -> date:
+    value = posting.get("posted")
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    return datetime.now(UTC).date()
+
+
+def _salary_fields(source_salary: Any) -> tuple[str | None, dict[str, Any] | None]:
+    """A board's own salary field as (pay text, structured pay block).
+
+    Estimates (`kind: board-estimate`: Glassdoor's, ai-jobs.net's "*") are not posted pay.
+    The corpus's board-structured figures are aggregator values (Adzuna predicts and
+    annualises; Reed's differ from the posted text), so only a structured block of a kind
+    jobradar's sources produce is used.
+    """
+    if not isinstance(source_salary, Mapping):
+        return (source_salary if isinstance(source_salary, str) else None), None
+    kind = source_salary.get("kind")
+    if kind == "board-estimate":
+        return None, None
+    if "text" in source_salary and kind != "board-structured":
+        return str(source_salary["text"]), None
+    if kind in {"remoteok", "jobicy", "himalayas", "lever", "ashby", "jsonld", "pay_text"}:
+        return None, dict(source_salary)
+    return None, None
+
+
+def facts(posting: Mapping[str, Any]) -> Facts:
+    """What the extractors read from a corpus posting (or a `jobradar classify` input line)."""
+    salary_raw, pay = _salary_fields(posting.get("source_salary"))
+    return Facts(
+        title=posting.get("title") or "",
+        text=description_text(posting.get("description") or "", posting.get("format") or "text"),
+        location=posting.get("location"),
+        salary_raw=salary_raw,
+        pay_structured=pay,
+        reference=_posted(posting),
+    )

@@ -1,0 +1,149 @@
+"""How good jobradar's tags are, measured on labelled postings.
+
+Salary: a prediction is correct when min, max, currency and period all equal the label
+(amounts to the cent); precision is over postings given a salary, recall over postings
+labelled with one, and the false-salary rate over postings labelled without one.
+Roles: accuracy, per-role precision/recall/F1, macro-F1 over the roles with at least
+five labelled examples, the confusion matrix, and accuracy on titles alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sklearn.metrics import precision_recall_fscore_support
+
+from classifier.annotate import Extracted, extract
+from classifier.corpus import Example, facts
+from classifier.roles import RoleModel
+from classifier.salary import Salary
+from classifier.taxonomy import ROLE_SLUGS
+
+MIN_SUPPORT = 5  # roles with fewer labelled examples are shown but left out of macro-F1
+
+
+def same_salary(predicted: Salary | None, label: Mapping[str, Any] | None) -> bool:
+    if predicted is None or label is None:
+        return predicted is None and label is None
+    for name in ("min", "max"):
+        value, expected = getattr(predicted, name), label.get(name)
+        if (value is None) != (expected is None):
+            return False
+        if value is not None and abs(float(value) - float(expected)) > 0.01:
+            return False
+    return predicted.currency == label.get("currency") and predicted.period == label.get("period")
+
+
+@dataclass
+class Evaluation:
+    """Every figure `jobradar evaluate` reports."""
+
+    examples: int
+    salary: dict[str, float] = field(default_factory=dict)
+    remote_accuracy: float = 0.0
+    seniority_accuracy: float = 0.0
+    role_accuracy: float = 0.0
+    role_accuracy_title_only: float = 0.0
+    macro_f1: float = 0.0
+    per_role: dict[str, dict[str, float]] = field(default_factory=dict)
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    mistakes: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {key: value for key, value in vars(self).items() if key != "mistakes"}
+
+
+def _salary_scores(extracted: Sequence[Extracted], examples: Sequence[Example]) -> dict[str, float]:
+    labelled = predicted = correct = false = without = 0
+    for result, example in zip(extracted, examples, strict=True):
+        label = example.label.get("salary")
+        labelled += label is not None
+        predicted += result.salary is not None
+        correct += label is not None and same_salary(result.salary, label)
+        without += label is None
+        false += label is None and result.salary is not None
+    return {
+        "labelled": labelled,
+        "predicted": predicted,
+        "correct": correct,
+        "precision": round(correct / predicted, 4) if predicted else 1.0,
+        "recall": round(correct / labelled, 4) if labelled else 1.0,
+        "false_salary_rate": round(false / without, 4) if without else 0.0,
+    }
+
+
+def _role_scores(
+    evaluation: Evaluation, truth: list[str], predicted: list[str], title_only: list[str]
+) -> None:
+    n = len(truth)
+    evaluation.role_accuracy = round(
+        sum(t == p for t, p in zip(truth, predicted, strict=True)) / n, 4
+    )
+    evaluation.role_accuracy_title_only = round(
+        sum(t == p for t, p in zip(truth, title_only, strict=True)) / n, 4
+    )
+    support = Counter(truth)
+    precision, recall, f1, _ = precision_recall_fscore_support(
+        truth, predicted, labels=list(ROLE_SLUGS), zero_division=0
+    )
+    scored = []
+    for index, role in enumerate(ROLE_SLUGS):
+        if not support[role] and role not in predicted:
+            continue
+        evaluation.per_role[role] = {
+            "support": support[role],
+            "precision": round(float(precision[index]), 4),
+            "recall": round(float(recall[index]), 4),
+            "f1": round(float(f1[index]), 4),
+        }
+        if support[role] >= MIN_SUPPORT:
+            scored.append(float(f1[index]))
+    evaluation.macro_f1 = round(sum(scored) / len(scored), 4) if scored else 0.0
+    for t, p in zip(truth, predicted, strict=True):
+        row = evaluation.confusion.setdefault(t, {})
+        row[p] = row.get(p, 0) + 1
+
+
+def evaluate(examples: Sequence[Example], model: RoleModel) -> Evaluation:
+    """Score extraction and role tags against the labels of `examples`."""
+    evaluation = Evaluation(examples=len(examples))
+    if not examples:
+        return evaluation
+    all_facts = [facts(example.posting) for example in examples]
+    extracted = [extract(f) for f in all_facts]
+    evaluation.salary = _salary_scores(extracted, examples)
+    remote_hits = seniority_hits = 0
+    for result, example in zip(extracted, examples, strict=True):
+        remote_hits += result.work_mode.remote_type == example.label.get("remote")
+        seniority_hits += result.seniority == example.label.get("seniority")
+    evaluation.remote_accuracy = round(remote_hits / len(examples), 4)
+    evaluation.seniority_accuracy = round(seniority_hits / len(examples), 4)
+
+    titles = [f.title for f in all_facts]
+    predicted = [role for role, _ in model.predict(titles, [f.text for f in all_facts])]
+    title_only = [role for role, _ in model.predict(titles, [""] * len(titles))]
+    truth = [str(example.label.get("role")) for example in examples]
+    _role_scores(evaluation, truth, predicted, title_only)
+    for example, result, role in zip(examples, extracted, predicted, strict=True):
+        label = example.label
+        wrong = {
+            "role": (label.get("role"), role),
+            "remote": (label.get("remote"), result.work_mode.remote_type),
+            "seniority": (label.get("seniority"), result.seniority),
+        }
+        wrong = {name: pair for name, pair in wrong.items() if pair[0] != pair[1]}
+        if not same_salary(result.salary, label.get("salary")):
+            wrong["salary"] = (
+                label.get("salary"),
+                result.salary.model_dump(include={"min", "max", "currency", "period"})
+                if result.salary
+                else None,
+            )
+        if wrong:
+            evaluation.mistakes.append(
+                {"id": example.posting.get("id"), **{k: list(v) for k, v in wrong.items()}}
+            )
+    return evaluation
