@@ -32,7 +32,7 @@ def same_salary(predicted: Salary | None, label: Mapping[str, Any] | None) -> bo
         value, expected = getattr(predicted, name), label.get(name)
         if (value is None) != (expected is None):
             return False
-        if value is not None and abs(float(value) - float(expected)) > 0.01:
+        if value is not None and abs(float(value) - float(expected or 0)) > 0.01:
             return False
     return predicted.currency == label.get("currency") and predicted.period == label.get("period")
 
@@ -129,7 +129,7 @@ def evaluate(examples: Sequence[Example], model: RoleModel) -> Evaluation:
     _role_scores(evaluation, truth, predicted, title_only)
     for example, result, role in zip(examples, extracted, predicted, strict=True):
         label = example.label
-        wrong = {
+        wrong: dict[str, tuple[Any, Any]] = {
             "role": (label.get("role"), role),
             "remote": (label.get("remote"), result.work_mode.remote_type),
             "seniority": (label.get("seniority"), result.seniority),

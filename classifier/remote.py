@@ -78,11 +78,13 @@ _HYBRID_OTHER_SENSE = re.compile(  # used with .match(text, pos): anchored there
     r"multi-cloud|on-prem|technologies|platforms?|setups?|workloads?|engines?|rag|ml|ai)\b",
 )
 _OFFICE_DAYS = re.compile(
-    r"office[^.\n]{0,40}?\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-4]|two|three|four))?"
+    r"office[^.\n]{0,40}?\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-5]|two|three|four|five))?"
     r"\s*(?:days?|times)\s*(?:a|per|/|each|every)\s*(?:week|wk)|"
-    r"\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-4]|two|three|four))?\s*(?:days?|times)"
-    r"\s*(?:a|per|/|each|every)?\s*(?:week|wk)?\s*(?:in|at|from|on)\s*(?:the|our|an?)?\s*"
+    r"\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-5]|two|three|four|five))?\s*(?:days?|times)"
+    r"\s*(?:a|per|/|each|every)?\s*(?:week|wk)?\s*(?:in|at|from|on)[\s-]*(?:the|our|an?)?\s*"
     r"(?:[a-z][\w ]{0,25}\s)?(?:office|hq|studio|hub|site)|"
+    r"\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-5]|two|three|four|five))?\s*days?\s*(?:a|per|/)\s*"
+    r"(?:week|wk)\s+office\b|"
     r"\b(?:work from home|remote working|wfh) flexibility|flexible (?:hybrid|home) working",
 )
 
@@ -105,6 +107,7 @@ _ONSITE_STRONG = re.compile(
     r"\b5 days (?:a|per) week (?:in|at|on)\b|\brelocation (?:is )?required\b|"
     r"\((?:on[- ]?site|in[- ]office|in[- ]person)[^)]{0,20}\)",
 )
+_HEADER_OFFICE = re.compile(r"\bin (?:our|the) [^|]{0,30}?\b(?:office|offices|hq|headquarters)\b")
 _ONSITE_WORD = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person)\b", re.I)
 # Keywords whose surroundings are read, each with the words one of which the text must
 # contain for the keyword to matter (None: always looked for). Most postings lack most
@@ -150,12 +153,15 @@ _ARRANGEMENT_KEYS = _keys(
     ("working pattern", "pattern"),
     ("working style", "style"),
     ("remote status", "status"),
+    ("designed as", "designed"),
 )
-# A stated arrangement ("Work Location: In person", "Workplace type: Hybrid") decides alone.
+# A stated arrangement ("Work Location: In person", "Workplace type: Hybrid", "This role
+# has been designed as 'Onsite'") decides alone.
 _ARRANGEMENT = re.compile(
-    r"\b(?:location|work(?:place)? location|location type|work(?:place)? (?:type|arrangement|model|mode|"
+    r"(?:\b(?:location|work(?:place)? location|location type|work(?:place)? (?:type|arrangement|model|mode|"
     r"setup|style)|working (?:model|pattern|arrangement|style)|remote status)\s*[:\-–]\s*"
-    r"(?:[^\n:]{0,30}?[\s,(/])?"
+    r"(?:[^\n:]{0,30}?[\s,(/])?|"
+    r"\b(?:role|position|job) (?:has been |is )?designed as\W{0,3})"
     r"(?P<mode>fully remote|remote|anywhere|hybrid(?: remote)?|in[- ]person|on[- ]?site|in[- ]office)\b",
 )
 _LOCATION_WORDS = {
@@ -205,14 +211,14 @@ def _mode_in_location(location: str | None) -> str | None:
 
 def _first_line_modes(line: str) -> set[str]:
     """Modes in a header line ("Acme | ML Engineer | NYC | ONSITE or REMOTE")."""
-    modes = set()
+    modes: set[str] = set()
     lower = line.lower()
     says_remote = _REMOTE_STRONG.search(lower) or re.search(r"\bremote\b", lower)
     if says_remote and not _NOT_REMOTE.search(lower):
         modes.update(("remote", "remote-option"))  # in a header, "Remote" is offered outright
-    if _HYBRID.search(line):
-        modes.add("hybrid")
-    if _ONSITE_WORD.search(line):
+    if _HYBRID.search(line) or _OFFICE_DAYS.search(lower):
+        modes.add("hybrid")  # "NYC Onsite (4-5 days in-office)": office days are hybrid
+    if _ONSITE_WORD.search(line) or _HEADER_OFFICE.search(lower):
         modes.add("onsite")
     return modes
 

@@ -25,20 +25,21 @@ _TITLE_MARKERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?:junior|jr\.?|entry[- ]level|entry|graduate|graduates|grad|new grad|"
             r"college hire|fresher|freshers|apprentice|trainee|"
             r"associate(?! (?:director|principal|vice president|vp|partner|manager)))\b)|"
-            r"(?<=\w)\s+I\b(?!\s*/)|(?i:\b(?:level|lvl)\s*1\b)|\s1$",
+            r"(?<=\w)\s+I\b(?!\s*/)|(?i:\b(?:level|lvl)\s*1\b)|\s1$|(?<=[A-Za-z])\s1(?=\s+[-–(|,])",
         ),
     ),
     (
         "mid",
         re.compile(
-            r"(?i:\b(?:mid[- ]?level|intermediate|mid)\b|\b(?:level|lvl)\s*2\b)|\sII\b|\s2$"
+            r"(?i:\b(?:mid[- ]?level|intermediate|mid)\b|\b(?:level|lvl)\s*2\b)|\sII\b|\s2$|"
+            r"(?<=[A-Za-z])\s2(?=\s+[-–(|,])"
         ),
     ),
     (
         "senior",
         re.compile(
             r"(?i:\b(?:senior|snr\.?|sr\.?|experienced|mid[- ]senior)\b|\b(?:level|lvl)\s*[34]\b)|"
-            r"\sIII\b|\s[34]$(?<![A-Z]\d)"
+            r"\sIII\b|\s[34]$(?<![A-Z]\d)|(?<=[A-Za-z])\s[34](?=\s+[-–(|,])"
         ),
     ),
     (
@@ -112,7 +113,9 @@ _BODY_LEVEL: list[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]] = [
 ]
 _YEARS = re.compile(
     r"(?P<low>\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?P<high>\d{1,2})\s*)?\+?\s*"
-    r"(?:years?|yrs?)\b(?:\s*(?:of|'|’)?\s*(?:\w+\s+){0,4}?(?:experience|exp\b|work))"
+    r"(?:years?|yrs?)\b(?:\s*(?:of|'|’)?\s*(?:\w+\s+){0,4}?(?:experience|exp\b|work))|"
+    r"\b(?:experience|exp)\s*[:\-–]\s*(?P<low2>\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*"
+    r"(?:years?|yrs?)\b"  # "Exp: 3-8 Years"
 )
 # Years and stated levels count in the opening of the posting only. Deep in the text
 # they belong to boilerplate or other roles; on the reference labels a years rule
@@ -177,7 +180,7 @@ def years_asked(text: str) -> int | None:
     if "year" not in text and "yr" not in text:
         return None  # the pattern is slow to fail; `in` is fast
     for match in _YEARS.finditer(text):
-        low = int(match.group("low") or match.group("low2") or match.group("low3"))
+        low = int(match.group("low") or match.group("low2"))
         if low > 30:
             continue  # "50 years of experience" describes a company, not a requirement
         return low
@@ -198,11 +201,29 @@ _TITLE_YEARS = re.compile(
 )
 
 
+# A line of the opening that restates the job's title ("Role: Gen AI Lead").
+_ROLE_LINE = re.compile(
+    r"^\W*(?:role|job title|position|job role|title)\s*[:\-–]\s*(?P<title>[^\n]{3,80})$",
+    re.I | re.M,
+)
+
+
+def _may_restate_title(text: str) -> bool:
+    """A quick test that spares most postings the `_ROLE_LINE` search."""
+    opening = text[:OPENING_CHARS].lower()
+    return ":" in opening and ("role" in opening or "title" in opening or "position" in opening)
+
+
 def detect_seniority(title: str, text: str = "") -> str:
     """The seniority slug of a listing."""
     level = _title_level(title or "")
     if level is not None:
         return level
+    restated = _ROLE_LINE.search(text[:OPENING_CHARS]) if _may_restate_title(text) else None
+    if restated:  # "Role: Gen AI Lead" under a bare "Generative AI Engineer"
+        level = _title_level(restated.group("title"))
+        if level is not None:
+            return level
     in_title = _TITLE_YEARS.search(title or "")
     if in_title:  # "Data Engineer | 4 to 9 Years | Pune"
         return level_from_years(int(in_title.group("low")))

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from classifier.salary.model import Salary
-from classifier.salary.structured import read_structured
+from classifier.salary.structured import NOT_BASE_PAY, read_structured
 from classifier.salary.text import extract_salary, normalise
 from classifier.text import html_to_text
 
@@ -23,12 +23,32 @@ _SALES_TITLE = re.compile(
 )
 
 
-def _pay_block(block: Mapping[str, Any], title: str, reference: date) -> Salary | None:
-    """A pay-transparency block: pay by definition, unless it says the range is OTE."""
-    text = html_to_text(str(block.get("text") or ""))
-    if _OTE.search(text) and (not _OTE_FOR_SALES.search(text) or _SALES_TITLE.search(title)):
-        return None
-    return extract_salary(text, reference=reference, pay_field=True)
+def _ote_only(text: str, title: str) -> bool:
+    """Whether the range `text` states is on-target earnings for this job, not base pay."""
+    return bool(_OTE.search(text)) and (
+        not _OTE_FOR_SALES.search(text) or bool(_SALES_TITLE.search(title))
+    )
+
+
+def _from_block(block: Mapping[str, Any], title: str, reference: date) -> Salary | str | None:
+    """The base pay of a structured block, `NOT_BASE_PAY`, or None when it states none."""
+    if block.get("kind") == "pay_text":
+        text = html_to_text(str(block.get("text") or ""))
+        if _ote_only(text, title):
+            return NOT_BASE_PAY
+        salary = extract_salary(text, reference=reference, pay_field=True)
+    else:
+        raw = read_structured(block)
+        if not isinstance(raw, tuple):
+            return raw
+        low, high, currency, period, span = raw
+        salary = normalise(
+            Salary(
+                min=low, max=high, currency=currency, period=period, origin="structured", text=span
+            ),
+            reference,
+        )
+    return salary.model_copy(update={"origin": "structured"}) if salary else None
 
 
 def find_salary(
@@ -42,35 +62,26 @@ def find_salary(
 ) -> Salary | None:
     """The listing's base pay: its structured block, else its pay field, else its text.
 
-    `text` is the plain-text description; `reference` dates the exchange rate.
+    `text` is the plain-text description; `reference` dates the exchange rate. A block
+    or field that states only on-target earnings ends the search: the description
+    usually repeats it, and reading it there would be as wrong.
     """
     if pay_structured:
-        if pay_structured.get("kind") == "pay_text":
-            salary = _pay_block(pay_structured, title, reference)
-        else:
-            raw = read_structured(pay_structured)
-            salary = None
-            if raw is not None:
-                low, high, currency, period, span = raw
-                salary = normalise(
-                    Salary(
-                        min=low,
-                        max=high,
-                        currency=currency,
-                        period=period,
-                        origin="structured",
-                        text=span,
-                    ),
-                    reference,
-                )
-        if salary is not None:
-            return salary.model_copy(update={"origin": "structured"})
+        found = _from_block(pay_structured, title, reference)
+        if found == NOT_BASE_PAY:
+            return None
+        if isinstance(found, Salary):
+            return found
     if salary_raw:
+        if _OTE.search(salary_raw):
+            return None  # Remotive's "OTE $25k - $35k"
         salary = extract_salary(
             salary_raw, reference=reference, pay_field=True, location_currency=location_currency
         )
         if salary is not None:
             return salary
+    if _SALES_TITLE.search(title) and _OTE.search(text):
+        return None  # a sales job whose text speaks of OTE: its figures may all be OTE
     return extract_salary(
         f"{title}\n{text}", reference=reference, location_currency=location_currency
     )

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Final
 
 from classifier.salary.model import Period
 
 # (min, max, currency, period, text) before normalisation
 RawPay = tuple[float | None, float | None, str, Period, str]
+# What a reader returns when the block states pay but none of it is base pay (OTE only):
+# the listing then has no salary, whatever its text says.
+NOT_BASE_PAY: Final = "not base pay"
 
 _LEVER_INTERVALS: dict[str, Period] = {
     "per-year-salary": "year",
@@ -112,7 +115,7 @@ def _lever(block: Mapping[str, Any]) -> RawPay | None:
     return pair[0], pair[1], currency.upper(), period, str(dict(salary_range))
 
 
-def _ashby(block: Mapping[str, Any]) -> RawPay | None:
+def _ashby(block: Mapping[str, Any]) -> RawPay | str | None:
     compensation = block.get("compensation")
     if not isinstance(compensation, Mapping):
         return None
@@ -122,7 +125,7 @@ def _ashby(block: Mapping[str, Any]) -> RawPay | None:
                 continue  # equity and commission components are not base pay
             summary = str(component.get("summary") or tier.get("tierSummary") or "")
             if _OTE.search(summary):
-                return None  # the first range is OTE-only: no base pay stated
+                return NOT_BASE_PAY  # the first range is OTE-only
             pair = _pair(component.get("minValue"), component.get("maxValue"))
             period = _period_word(component.get("interval"))
             currency = component.get("currencyCode")
@@ -157,7 +160,7 @@ def _jsonld(block: Mapping[str, Any]) -> RawPay | None:
     return pair[0], pair[1], currency.strip().upper(), period, str(dict(salary))
 
 
-_READERS: dict[str, Callable[[Mapping[str, Any]], RawPay | None]] = {
+_READERS: dict[str, Callable[[Mapping[str, Any]], RawPay | str | None]] = {
     "remoteok": _remoteok,
     "jobicy": _jobicy,
     "himalayas": _himalayas,
@@ -168,8 +171,8 @@ _READERS: dict[str, Callable[[Mapping[str, Any]], RawPay | None]] = {
 STRUCTURED_KINDS = (*_READERS, "pay_text")
 
 
-def read_structured(block: Mapping[str, Any]) -> RawPay | None:
-    """The base pay a structured block states, before normalisation, or None.
+def read_structured(block: Mapping[str, Any]) -> RawPay | str | None:
+    """The base pay a structured block states before normalisation, `NOT_BASE_PAY`, or None.
 
     A `pay_text` block (Greenhouse's pay-transparency HTML, Remotive's salary field)
     holds text: `classifier.salary.find_salary` reads those with the text extractor.

@@ -107,6 +107,11 @@ _MULTIPLIERS = {
     "crore": 1e7,
     "crores": 1e7,
 }
+# Lakh and crore are counted in rupees only ("15-20 LPA"); the short "L" and "Cr" are
+# not taken as a currency on their own.
+_RUPEE_MULTIPLIERS = dict.fromkeys(
+    ("lpa", "lakh", "lakhs", "lac", "lacs", "crore", "crores"), "INR"
+)
 _RANGE_JOIN = re.compile(
     r"\s*\*?\s*(?:/?\s?(?:hr|hour|h)\b)?\s*(?:-{1,2}|–|—|‒|−|~|to|up to|and|until|bis|à)\s*",
     re.IGNORECASE,
@@ -163,7 +168,7 @@ _STRONG_NEGATIVE = re.compile(
     r"award|grant|grants|fees?|price|pricing|priced|costs?|donat\w*|turnover|profits?|"
     r"capital|contract value|total comp(?:ensation)?|cash/equity|tuition|relocation|"
     r"deductible|contributes|contribution|contributions|matching|per task|take-home|"
-    r"payroll deduction|benefit)\b",
+    r"payroll deduction|benefit|fertility|hra|fsa|hsa|wellness|childcare|gym|membership|adoption)\b",
     re.I,
 )
 _WEAK_NEGATIVE = re.compile(
@@ -309,7 +314,8 @@ def _amounts(text: str) -> list[_Amount]:
             continue
         before = _CURRENCY_BEFORE.search(text[max(0, start - 8) : start])
         number = _parse_number(number_match.group("num"))
-        factor = _MULTIPLIERS.get((number_match.group("mult") or "").strip().lower(), 1.0)
+        multiplier = (number_match.group("mult") or "").strip().lower()
+        factor = _MULTIPLIERS.get(multiplier, 1.0)
         if factor == 1e3 and number >= 1000:
             factor = 1.0  # "$80,000K" is a typo for 80,000, not 80 million
         found.append(
@@ -318,7 +324,7 @@ def _amounts(text: str) -> list[_Amount]:
                 number_match.end(),
                 number,
                 factor,
-                _currency_of(before, number_match),
+                _currency_of(before, number_match) or _RUPEE_MULTIPLIERS.get(multiplier),
                 bool(number_match.group("plus")),
             )
         )
