@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sklearn.metrics import precision_recall_fscore_support
 
 from classifier.annotate import Extracted, extract
 from classifier.corpus import Example, facts
-from classifier.roles import RoleModel
 from classifier.salary import Salary
 from classifier.taxonomy import ROLE_SLUGS
+
+if TYPE_CHECKING:
+    from classifier.roles import RoleModel
 
 MIN_SUPPORT = 5  # roles with fewer labelled examples are shown but left out of macro-F1
 
@@ -75,7 +77,7 @@ def _salary_scores(extracted: Sequence[Extracted], examples: Sequence[Example]) 
     }
 
 
-def _role_scores(
+def score_roles(
     evaluation: Evaluation, truth: list[str], predicted: list[str], title_only: list[str]
 ) -> None:
     n = len(truth)
@@ -126,7 +128,7 @@ def evaluate(examples: Sequence[Example], model: RoleModel) -> Evaluation:
     predicted = [role for role, _ in model.predict(titles, [f.text for f in all_facts])]
     title_only = [role for role, _ in model.predict(titles, [""] * len(titles))]
     truth = [str(example.label.get("role")) for example in examples]
-    _role_scores(evaluation, truth, predicted, title_only)
+    score_roles(evaluation, truth, predicted, title_only)
     for example, result, role in zip(examples, extracted, predicted, strict=True):
         label = example.label
         wrong: dict[str, tuple[Any, Any]] = {

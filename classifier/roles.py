@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+from sklearn.pipeline import Pipeline
+
+from classifier import training
+from classifier.model import as_rows
 from classifier.rules import role_from_title
+
+log = logging.getLogger(__name__)
+MODEL_ENV = "JOBRADAR_MODEL"
 
 
 class RoleModel(Protocol):
@@ -24,7 +33,7 @@ class TitleRuleModel:
     """The title-rule classifier: a role only where a title names one, else `other`.
 
     Its confidence is 1.0 for a rule hit and 0.0 for the fallback: rules are not
-    calibrated, and the report says which classifier produced the counts.
+    calibrated. Kept as the baseline the trained model is measured against.
     """
 
     def __init__(self) -> None:
@@ -39,6 +48,39 @@ class TitleRuleModel:
         return results
 
 
-def load_role_model() -> RoleModel:
-    """The classifier the pipelines and reclassification use."""
-    return TitleRuleModel()
+class TrainedRoleModel:
+    """The trained pipeline of `classifier.model`, with its calibrated top probability."""
+
+    def __init__(self, pipeline: Pipeline, version: str) -> None:
+        self.pipeline = pipeline
+        self.version = version
+
+    def predict(self, titles: Sequence[str], texts: Sequence[str]) -> list[tuple[str, float]]:
+        if not titles:
+            return []
+        probabilities = self.pipeline.predict_proba(as_rows(titles, texts))
+        best = probabilities.argmax(axis=1)
+        classes = self.pipeline.classes_
+        return [
+            (str(classes[column]), float(row[column]))
+            for column, row in zip(best, probabilities, strict=True)
+        ]
+
+
+def load_role_model(path: Path | None = None) -> TrainedRoleModel:
+    """The trained classifier: `path`, else `$JOBRADAR_MODEL`, else the packaged model.
+
+    A model named by the user that cannot be loaded is refused (`ModelError`). The
+    packaged model, when this scikit-learn cannot load it, is retrained from the
+    packaged labels instead (a few seconds), so `jobradar run` always works.
+    """
+    chosen = path or (Path(os.environ[MODEL_ENV]) if os.environ.get(MODEL_ENV) else None)
+    if chosen is not None:
+        pipeline, metadata = training.load(chosen)
+        return TrainedRoleModel(pipeline, metadata.version)
+    try:
+        pipeline, metadata = training.load(training.PACKAGED_MODEL)
+    except training.ModelError as problem:
+        log.warning("%s; retraining the packaged model in memory", problem)
+        pipeline, metadata = training.train_packaged(validate=False)
+    return TrainedRoleModel(pipeline, metadata.version)

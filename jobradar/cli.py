@@ -17,11 +17,14 @@ from typing import Any
 
 import click
 
+from classifier import training
+from classifier.annotate import EXTRACTOR_VERSION
 from classifier.classify import BadLine, classify_lines
 from classifier.corpus import CorpusError, load_examples
 from classifier.evaluate import Evaluation, evaluate
 from classifier.roles import load_role_model
 from classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
+from classifier.training import ModelError
 from crawler.sources import SourcesError, sources_path
 from jobradar.console import CrawlProgress, console, summary_table, table
 from jobradar.errors import UserError
@@ -31,6 +34,7 @@ from scheduler.jobs import CrawlOptions, crawl, refresh
 from store.engine import database_url, open_store
 from store.errors import StoreError
 from store.queries import ListingFilter, role_counts
+from store.retag import retag
 
 USAGE_ERROR = 2
 
@@ -312,6 +316,52 @@ def evaluate_command(data: str, fmt: str, mistakes: str | None) -> None:
     render_evaluation(result)
 
 
+@cli.command("train")
+@click.option(
+    "--data",
+    "data",
+    metavar="FILE",
+    help="Labelled JSON lines to cross-validate and train on "
+    "(default: the packaged reference labels, plus jobradar's own labels in training).",
+)
+@click.option(
+    "--out", "out", metavar="PATH", help="Where to write the model (default: the packaged one)."
+)
+def train_command(data: str | None, out: str | None) -> None:
+    """Train the role classifier, cross-validate it, and save it with its metadata."""
+    if data is None:
+        pipeline, metadata = training.train_packaged()
+    else:
+        path = Path(data)
+        if not path.is_file():
+            raise UserError(f"no such labels file: {data}")
+        pipeline, metadata = training.train(load_examples(path))
+    target = Path(out) if out else training.PACKAGED_MODEL
+    training.save(pipeline, metadata, target)
+    scores = metadata.cross_validation
+    console.print(
+        f"trained {metadata.version} on {metadata.training_examples} examples "
+        f"in {metadata.training_seconds:.1f} s"
+    )
+    console.print(
+        f"{scores['folds']}-fold cross-validation on {scores['examples']} labels: "
+        f"accuracy {scores['accuracy']:.3f} (titles only {scores['accuracy_title_only']:.3f}), "
+        f"macro-F1 {scores['macro_f1']:.3f}, "
+        f"calibration error {scores['expected_calibration_error']:.3f}"
+    )
+    console.print(f"wrote {target} and {training.metadata_path(target)}")
+
+
+@cli.command("reclassify")
+@db_option
+def reclassify_command(db: str | None) -> None:
+    """Re-tag stored listings that an older role model or older extractors tagged."""
+    engine = open_store(database_url(db))
+    model = load_role_model()
+    changed = retag(engine, model)
+    console.print(f"re-tagged {changed} listings with {model.version} and {EXTRACTOR_VERSION}")
+
+
 def render_evaluation(result: Evaluation) -> None:
     salary = result.salary
     console.print(f"{result.examples} labelled postings")
@@ -363,6 +413,6 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         click.echo(f"jobradar: error: {error.format_message()}", err=True)
         sys.exit(USAGE_ERROR)
-    except (SourcesError, StoreError, UserError, CorpusError) as error:
+    except (SourcesError, StoreError, UserError, CorpusError, ModelError) as error:
         click.echo(f"jobradar: error: {error}", err=True)
         sys.exit(USAGE_ERROR)

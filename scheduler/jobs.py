@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from classifier.roles import load_role_model
 from crawler.registry import known_sources
 from crawler.replay import Catalog, ReplayServer
 from crawler.replay.offline import offline_sources, write_sources
@@ -24,6 +25,7 @@ from crawler.sources import SourceConfig, SourcesError, load_sources
 from scheduler.crawls import DEFAULT_TIMEOUT, CrawlResult, Progress, crawl_all
 from store.dedupe import link_duplicates
 from store.engine import open_store
+from store.retag import retag
 from store.runs import finish_refresh, start_refresh
 from store.types import utc_now
 
@@ -145,11 +147,15 @@ def refresh(
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> RefreshResult:
-    """The daily refresh: crawl every source, then publish the day's report."""
+    """The daily refresh: crawl every source, re-tag what older models tagged, publish."""
     now = now or utc_now()
     engine = open_store(options.database_url)
     refresh_id = start_refresh(engine, trigger, now, os.getpid())
     report = crawl(options, engine=engine, seen_at=now, refresh_id=refresh_id, progress=progress)
+    model = load_role_model()
+    retagged = retag(engine, model)
+    if retagged:
+        report.notes.append(f"re-tagged {retagged} stored listings with {model.version}")
     day = now.date()
     files = publish(engine, day, out_dir, report.results)
     failed = [result for result in report.results if result.status == "failed"]

@@ -10,13 +10,13 @@ from scrapy.crawler import Crawler
 from crawler.items import ListingItem
 from crawler.pipelines.base import Step
 from crawler.runtime import crawl_engine, seen_at
+from store.derived import salary_columns
 from store.keys import company_key, title_key
 from store.listings import UpsertResult, upsert_listings
 
 
 def listing_row(item: ListingItem) -> dict[str, Any]:
     """The listings-table row of a fully processed item (lifecycle columns excluded)."""
-    pay = item.salary
     return {
         "source": item.source,
         "source_id": item.source_id,
@@ -37,16 +37,7 @@ def listing_row(item: ListingItem) -> dict[str, Any]:
         "remote_type": item.remote_type,
         "remote_scope": item.remote_scope,
         "countries": item.countries,
-        "salary_min": pay.min if pay else None,
-        "salary_max": pay.max if pay else None,
-        "salary_currency": pay.currency if pay else None,
-        "salary_period": pay.period if pay else None,
-        "salary_origin": pay.origin if pay else None,
-        "salary_text": pay.text if pay else None,
-        "annual_usd_min": pay.annual_usd_min if pay else None,
-        "annual_usd_max": pay.annual_usd_max if pay else None,
-        "fx_rate": pay.fx_rate if pay else None,
-        "fx_date": pay.fx_date if pay else None,
+        **salary_columns(item.salary),
         "role": item.role,
         "role_confidence": item.role_confidence,
         "seniority": item.seniority,

@@ -1,0 +1,62 @@
+"""Role classifier: training time and classification throughput (listings/s, one core).
+
+Training: the packaged model's fit on the reference labels plus jobradar's own, once with
+the 5-fold cross-validation `jobradar train` runs and once as the final fit alone.
+Throughput: every posting of the packaged corpus (title and description text), scored in
+the batches `jobradar classify` and re-tagging use; pinned to one core, best of `--repeat`.
+Run: python -m bench.classifier [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from collections.abc import Callable
+
+from bench.extraction import reference_loop
+from classifier import training
+from classifier.classify import BATCH
+from classifier.corpus import EXTRA_LABELS, REFERENCE_LABELS, facts, load_examples, postings
+from classifier.roles import load_role_model
+
+
+def _timed(work: Callable[[], object]) -> float:
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    print(
+        f"reference loop: {min(reference_loop() for _ in range(3)):.2f} s (a current core: about 0.5 s)"
+    )
+    everything = training.Dataset.of(load_examples(REFERENCE_LABELS) + load_examples(EXTRA_LABELS))
+    fit_seconds = _timed(lambda: training.fit(everything))
+    full_seconds = _timed(training.train_packaged)
+    print(
+        f"training on {len(everything.roles)} examples: final fit {fit_seconds:.1f} s, "
+        f"with 5-fold cross-validation {full_seconds:.1f} s (CPU time)"
+    )
+    model = load_role_model()
+    all_facts = [facts(posting) for posting in postings().values()]
+    titles = [f.title for f in all_facts]
+    texts = [f.text for f in all_facts]
+
+    def classify_all() -> None:
+        for start in range(0, len(titles), BATCH):
+            model.predict(titles[start : start + BATCH], texts[start : start + BATCH])
+
+    best = min(_timed(classify_all) for _ in range(args.repeat))
+    print(
+        f"classification: {len(titles) / best:,.0f} listings/s ({len(titles)} postings, one core)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Re-tagging stored listings when the classifier or the extractors change.
+
+Every listing records the versions of the code that derived its fields. When the
+role model or the extractors are not the ones that tagged a listing, its derived
+fields are recomputed from the raw facts it kept, so published counts never mix
+model versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Engine, or_, select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session
+
+from classifier.annotate import EXTRACTOR_VERSION, Facts, extract
+from classifier.roles import RoleModel
+from store.derived import salary_columns, work_mode_columns
+from store.models import Listing
+from store.types import utc_now
+
+BATCH = 500
+_FACTS = (
+    Listing.id,
+    Listing.title,
+    Listing.description_text,
+    Listing.location_raw,
+    Listing.workplace_raw,
+    Listing.location_requirements,
+    Listing.salary_raw,
+    Listing.pay_structured,
+    Listing.posted_at,
+    Listing.first_seen,
+)
+
+
+def stale(model: RoleModel) -> Any:
+    """Listings tagged by another role model or other extractors."""
+    return or_(
+        Listing.classifier_version != model.version,
+        Listing.extractor_version != EXTRACTOR_VERSION,
+    )
+
+
+def count_stale(engine: Engine, model: RoleModel) -> int:
+    with engine.connect() as connection:
+        return len(connection.execute(select(Listing.id).where(stale(model))).all())
+
+
+def _facts(row: Row[Any]) -> Facts:
+    return Facts(
+        title=row.title,
+        text=row.description_text,
+        location=row.location_raw,
+        workplace=row.workplace_raw,
+        location_requirements=row.location_requirements or [],
+        salary_raw=row.salary_raw,
+        pay_structured=row.pay_structured,
+        reference=(row.posted_at or row.first_seen or utc_now()).date(),
+    )
+
+
+def _columns(rows: Sequence[Row[Any]], model: RoleModel) -> list[dict[str, Any]]:
+    all_facts = [_facts(row) for row in rows]
+    roles = model.predict([f.title for f in all_facts], [f.text for f in all_facts])
+    updates = []
+    for row, facts, (role, confidence) in zip(rows, all_facts, roles, strict=True):
+        found = extract(facts)
+        updates.append(
+            {
+                "id": row.id,
+                **work_mode_columns(found.work_mode),
+                **salary_columns(found.salary),
+                "role": role,
+                "role_confidence": round(confidence, 4),
+                "seniority": found.seniority,
+                "skills": found.skills,
+                "classifier_version": model.version,
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+        )
+    return updates
+
+
+def retag(engine: Engine, model: RoleModel, *, batch: int = BATCH) -> int:
+    """Recompute the derived fields of every stale listing; returns how many changed.
+
+    Each batch is its own transaction, so an interrupted re-tag keeps what it did and
+    the next one carries on from the listings still stale.
+    """
+    done = 0
+    last_id = 0
+    while True:
+        with Session(engine) as session, session.begin():
+            rows = session.execute(
+                select(*_FACTS)
+                .where(stale(model), Listing.id > last_id)
+                .order_by(Listing.id)
+                .limit(batch)
+            ).all()
+            if not rows:
+                return done
+            session.execute(update(Listing), _columns(rows, model))  # bulk, by primary key
+        done += len(rows)
+        last_id = rows[-1].id

@@ -1,0 +1,237 @@
+"""The trained role classifier: what ships, how it is saved and loaded, and re-tagging."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
+
+from classifier import training
+from classifier.annotate import EXTRACTOR_VERSION
+from classifier.corpus import EXTRA_LABELS, REFERENCE_LABELS, load_examples, read_jsonl
+from classifier.roles import TrainedRoleModel, load_role_model
+from classifier.taxonomy import ROLE_SLUGS
+from store.engine import open_store
+from store.models import Listing
+from store.retag import count_stale, retag
+from store.types import utc_now
+from tests.conftest import jobradar
+
+
+@pytest.fixture(scope="module")
+def shipped() -> TrainedRoleModel:
+    return load_role_model()
+
+
+def test_the_packaged_model_loads_and_its_metadata_states_how_it_was_made() -> None:
+    metadata = training.read_metadata(training.PACKAGED_MODEL)
+    assert metadata.version == load_role_model().version
+    assert metadata.sklearn_version == __import__("sklearn").__version__
+    assert metadata.code_version == training.code_version(), "retrain: jobradar train"
+    scores = metadata.cross_validation
+    assert scores["folds"] == 5
+    assert scores["examples"] == len(list(read_jsonl(REFERENCE_LABELS)))
+    # the figures the README and the report quote; a worse model must not ship silently
+    assert scores["accuracy"] >= 0.86
+    assert scores["accuracy_title_only"] >= 0.85
+    assert scores["expected_calibration_error"] <= 0.05
+    assert set(scores["confusion"]) <= set(ROLE_SLUGS)
+
+
+def test_the_packaged_model_was_trained_on_the_packaged_labels() -> None:
+    examples = load_examples(REFERENCE_LABELS) + load_examples(EXTRA_LABELS)
+    metadata = training.read_metadata(training.PACKAGED_MODEL)
+    assert training.Dataset.of(examples).sha256() == metadata.training_data_sha256
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "role"),
+    [
+        ("Senior MLOps Engineer", "", "mlops"),
+        ("Software Engineer, Inference", "", "model-serving"),
+        ("Staff Engineer, GPU Infrastructure", "", "gpu-cluster"),
+        ("ML Infrastructure Engineer", "", "ml-infrastructure"),
+        ("Machine Learning Platform Engineer", "", "ml-platform"),
+        ("Senior Data Engineer", "Airflow, dbt and Snowflake pipelines.", "data-platform"),
+        ("Account Executive, Enterprise", "Own a sales quota.", "other"),
+        ("Research Scientist, Pretraining", "", "research-scientist"),
+    ],
+)
+def test_unmistakable_titles_get_their_role(
+    shipped: TrainedRoleModel, title: str, text: str, role: str
+) -> None:
+    [(predicted, confidence)] = shipped.predict([title], [text])
+    assert predicted == role
+    assert 0.0 < confidence <= 1.0
+
+
+def test_every_listing_gets_a_role_of_the_taxonomy_and_a_probability(
+    shipped: TrainedRoleModel,
+) -> None:
+    titles = ["", "Engineer", "<b>ML</b> | Remote | https://x.example", "数据科学家"]
+    results = shipped.predict(titles, [""] * len(titles))
+    assert len(results) == len(titles)
+    assert all(role in ROLE_SLUGS and 0.0 <= p <= 1.0 for role, p in results)
+    assert shipped.predict([], []) == []
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model trained quickly on part of the labels, saved to a temporary directory."""
+    examples = load_examples(REFERENCE_LABELS)[:300]
+    pipeline, metadata = training.train(examples, validate=False)
+    path = tmp_path_factory.mktemp("model") / "roles.skops"
+    training.save(pipeline, metadata, path)
+    return path
+
+
+def test_a_saved_model_loads_back_with_the_same_predictions(small_model: Path) -> None:
+    pipeline, metadata = training.load(small_model)
+    model = TrainedRoleModel(pipeline, metadata.version)
+    assert load_role_model(small_model).predict(["MLOps Engineer"], [""]) == model.predict(
+        ["MLOps Engineer"], [""]
+    )
+    assert metadata.training_examples == 300
+
+
+def test_a_model_from_another_scikit_learn_is_refused_with_a_clear_message(
+    small_model: Path, tmp_path: Path
+) -> None:
+    moved = tmp_path / "old.skops"
+    moved.write_bytes(small_model.read_bytes())
+    meta = json.loads(training.metadata_path(small_model).read_text())
+    meta["sklearn_version"] = "1.4.2"
+    training.metadata_path(moved).write_text(json.dumps(meta))
+    with pytest.raises(training.ModelError, match=r"scikit-learn 1\.4\.2.*jobradar train"):
+        training.load(moved)
+
+
+def test_a_model_needing_an_untrusted_type_is_refused(small_model: Path, tmp_path: Path) -> None:
+    tampered = tmp_path / "tampered.skops"
+    with zipfile.ZipFile(small_model) as original, zipfile.ZipFile(tampered, "w") as copy:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "schema.json":
+                data = data.replace(b'"classifier.model"', b'"os"', 1)
+            copy.writestr(item, data)
+    training.metadata_path(tampered).write_bytes(training.metadata_path(small_model).read_bytes())
+    with pytest.raises(training.ModelError, match="does not trust"):
+        training.load(tampered)
+
+
+def test_a_model_without_metadata_or_not_a_model_is_refused(tmp_path: Path) -> None:
+    bare = tmp_path / "bare.skops"
+    bare.write_bytes(b"not a zip")
+    with pytest.raises(training.ModelError, match="metadata"):
+        training.load(bare)
+    training.metadata_path(bare).write_text(
+        json.dumps(vars(training.read_metadata(training.PACKAGED_MODEL)))
+    )
+    with pytest.raises(training.ModelError, match="not a skops file"):
+        training.load(bare)
+
+
+def test_the_packaged_model_is_retrained_when_it_cannot_be_loaded(
+    monkeypatch: pytest.MonkeyPatch, small_model: Path
+) -> None:
+    monkeypatch.setattr(training, "PACKAGED_MODEL", small_model.with_name("missing.skops"))
+    monkeypatch.setattr(
+        training, "train_packaged", lambda validate: training.load(small_model)
+    )  # stands in for the slow full fit; the fallback path is what is tested
+    assert load_role_model().version == training.read_metadata(small_model).version
+
+
+def test_a_user_model_that_cannot_be_loaded_is_a_usage_error(tmp_path: Path) -> None:
+    result = jobradar(
+        "classify", "--input", "-", cwd=tmp_path, env={"JOBRADAR_MODEL": str(tmp_path / "x.skops")}
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "metadata" in result.stderr
+
+
+def test_cross_validation_scores_every_label_once(small_model: Path) -> None:
+    examples = load_examples(REFERENCE_LABELS)[:150]
+    scores = training.cross_validate(training.Dataset.of(examples))
+    assert scores["examples"] == 150
+    assert sum(sum(row.values()) for row in scores["confusion"].values()) == 150
+    assert 0.0 <= scores["expected_calibration_error"] <= 1.0
+
+
+def test_train_command_writes_a_model_and_prints_cross_validated_figures(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(
+        "".join(line for line, _ in zip(REFERENCE_LABELS.open(), range(200), strict=False)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "model" / "roles.skops"
+    result = jobradar("train", "--data", str(labels), "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "5-fold cross-validation on 200 labels: accuracy" in result.stdout
+    assert training.load(out)[1].training_examples == 200
+    missing = jobradar("train", "--data", str(tmp_path / "nope.jsonl"), cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "no such labels file" in missing.stderr
+
+
+def _insert(engine: Engine, **columns: object) -> None:
+    now = utc_now()
+    with Session(engine) as session, session.begin():
+        session.add(
+            Listing(
+                source="remoteok",
+                source_id=str(columns.pop("source_id")),
+                url="https://example.com/job",
+                first_seen=now,
+                last_seen=now,
+                **columns,  # type: ignore[arg-type]
+            )
+        )
+
+
+def test_retag_recomputes_what_other_versions_derived_and_leaves_current_rows(
+    engine: Engine, shipped: TrainedRoleModel
+) -> None:
+    _insert(
+        engine,
+        source_id="old",
+        title="Senior MLOps Engineer",
+        description_text="Remote (US). $150,000 - $180,000 per year. Kubernetes and MLflow.",
+        role="other",
+        classifier_version="title-rules-0",
+        extractor_version="x-0",
+    )
+    _insert(engine, source_id="current", title="Recruiter", role="data-platform")
+    with Session(engine) as session, session.begin():  # tagged by today's code: untouched
+        session.execute(
+            update(Listing)
+            .where(Listing.source_id == "current")
+            .values(classifier_version=shipped.version, extractor_version=EXTRACTOR_VERSION)
+        )
+    assert count_stale(engine, shipped) == 1
+    assert retag(engine, shipped, batch=1) == 1
+    assert retag(engine, shipped) == 0
+    with Session(engine) as session:
+        old, current = (
+            session.scalars(select(Listing).where(Listing.source_id == key)).one()
+            for key in ("old", "current")
+        )
+    assert (old.role, old.seniority, old.remote_type) == ("mlops", "senior", "remote")
+    assert (old.salary_min, old.salary_max, old.annual_usd_min) == (150000, 180000, 150000)
+    assert {"Kubernetes", "MLflow"} <= set(old.skills)
+    assert old.classifier_version == shipped.version
+    assert 0 < old.role_confidence <= 1
+    assert current.role == "data-platform"  # already current: not recomputed
+
+
+def test_reclassify_command_reports_what_it_re_tagged(sqlite_url: str, tmp_path: Path) -> None:
+    _insert(open_store(sqlite_url), source_id="1", title="ML Platform Engineer")
+    result = jobradar("reclassify", "--db", sqlite_url, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "re-tagged 1 listings" in result.stdout
+    again = jobradar("reclassify", "--db", sqlite_url, cwd=tmp_path)
+    assert "re-tagged 0 listings" in again.stdout
