@@ -7,6 +7,7 @@ exit code 2, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -30,11 +31,14 @@ from jobradar.console import CrawlProgress, console, summary_table, table
 from jobradar.errors import UserError
 from jobradar.health import source_health
 from jobradar.report import build_report, render, write_reports
+from scheduler.daily import ScheduleError, build_scheduler, parse_at, parse_timezone
 from scheduler.jobs import CrawlOptions, crawl, refresh
 from store.engine import database_url, open_store
 from store.errors import StoreError
-from store.queries import ListingFilter, role_counts
+from store.lock import RefreshRunningError
+from store.queries import ListingFilter, role_counts, search
 from store.retag import retag
+from store.snapshots import snapshot_role_counts
 
 USAGE_ERROR = 2
 
@@ -168,7 +172,7 @@ def roles_command(
     fmt: str,
     db: str | None,
 ) -> None:
-    """Listings per role, duplicates counted once."""
+    """Listings per role, duplicates counted once (a past date: from its daily snapshot)."""
     when = _day(day)
     engine = open_store(database_url(db))
     facets = ListingFilter(
@@ -176,7 +180,9 @@ def roles_command(
         sources=source_names or None,
         seniorities=seniority or None,
     )
-    counts = role_counts(engine, when, facets)
+    counts = (snapshot_role_counts(engine, when, facets) if day else None) or role_counts(
+        engine, when, facets
+    )
     ordered = sorted(counts.items(), key=lambda item: (-item[1], ROLE_SLUGS.index(item[0])))
     document = {
         "date": when.isoformat(),
@@ -198,7 +204,11 @@ def roles_command(
     "--date", "day", metavar="YYYY-MM-DD", help="The index of this date (default: today)."
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json", "csv"]),
+    default="md",
+    show_default=True,
 )
 @click.option("--out", "out", metavar="PATH", help="Write to this file instead of standard output.")
 @db_option
@@ -316,6 +326,87 @@ def evaluate_command(data: str, fmt: str, mistakes: str | None) -> None:
     render_evaluation(result)
 
 
+@cli.command("search")
+@click.argument("query", required=False, default="")
+@click.option("--role", "roles", type=click.Choice(ROLE_SLUGS), multiple=True)
+@click.option("--remote-type", type=click.Choice(REMOTE_TYPES), multiple=True)
+@click.option(
+    "--min-salary",
+    type=click.FloatRange(min=0),
+    metavar="USD",
+    help="Only listings whose yearly pay reaches this (USD).",
+)
+@click.option("--limit", type=click.IntRange(min=1, max=10_000), default=20, show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@db_option
+def search_command(
+    *,
+    query: str,
+    roles: tuple[str, ...],
+    remote_type: tuple[str, ...],
+    min_salary: float | None,
+    limit: int,
+    fmt: str,
+    db: str | None,
+) -> None:
+    """Active listings whose title, company or description holds every word of QUERY."""
+    hits = search(
+        open_store(database_url(db)),
+        _day(None),
+        query.split(),
+        facets=ListingFilter(remote_types=remote_type or None, roles=roles or None),
+        min_salary=min_salary,
+        limit=limit,
+    )
+    fields = ["title", "company", "role", "seniority", "remote_type", "source"]
+    fields += ["annual_usd_min", "annual_usd_max", "url", "first_seen"]
+    documents = [
+        {name: getattr(hit, name) for name in fields} | {"first_seen": hit.first_seen.isoformat()}
+        for hit in hits
+    ]
+    rows = [[document[name] for name in fields] for document in documents]
+    _write_rows(fmt, fields, rows, {"results": documents}, f"{len(hits)} listings")
+
+
+@cli.command("schedule")
+@click.option("--at", "at", default="06:00", show_default=True, metavar="HH:MM")
+@click.option("--timezone", "zone", default="UTC", show_default=True, metavar="TZ")
+@click.option(
+    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
+)
+@sources_option
+@db_option
+@click.option(
+    "--out", "out", default="reports", metavar="DIR", show_default=True, help="Where reports go."
+)
+def schedule_command(
+    *, at: str, zone: str, offline: bool, sources: str | None, db: str | None, out: str
+) -> None:
+    """Refresh every day at HH:MM in TZ (blocking; stop with Ctrl-C)."""
+    when, tz = parse_at(at), parse_timezone(zone)
+    options = _crawl_options(db, sources, offline)
+    engine = open_store(options.database_url)
+
+    def job(trigger: str) -> None:
+        try:
+            result = refresh(options, Path(out), write_reports, trigger=trigger)
+        except RefreshRunningError as busy:
+            console.print(f"{trigger} refresh skipped: {busy}")
+            return
+        console.print(f"{trigger} refresh of {result.day}: {result.status}")
+
+    scheduler = build_scheduler(job, engine, when, tz)
+    console.print(f"refreshing daily at {when:%H:%M} {zone}; Ctrl-C stops")
+    with contextlib.suppress(KeyboardInterrupt, SystemExit):
+        scheduler.start()
+
+
 @cli.command("train")
 @click.option(
     "--data",
@@ -413,6 +504,14 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         click.echo(f"jobradar: error: {error.format_message()}", err=True)
         sys.exit(USAGE_ERROR)
-    except (SourcesError, StoreError, UserError, CorpusError, ModelError) as error:
+    except (
+        SourcesError,
+        StoreError,
+        UserError,
+        CorpusError,
+        ModelError,
+        ScheduleError,
+        RefreshRunningError,
+    ) as error:
         click.echo(f"jobradar: error: {error}", err=True)
         sys.exit(USAGE_ERROR)

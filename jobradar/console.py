@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.live import Live
 from rich.table import Table
+from rich.text import Text
 
 from scheduler.crawls import CrawlResult
 
@@ -23,7 +24,8 @@ def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any
             column, justify="right" if column[:1].isupper() and column in _NUMERIC else "left"
         )
     for row in rows:
-        grid.add_row(*("" if cell is None else str(cell) for cell in row))
+        # Text(), not str: a scraped "[bold]" or "[/]" is shown as written, not read as markup.
+        grid.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
     return grid
 
 

@@ -25,8 +25,10 @@ from crawler.sources import SourceConfig, SourcesError, load_sources
 from scheduler.crawls import DEFAULT_TIMEOUT, CrawlResult, Progress, crawl_all
 from store.dedupe import link_duplicates
 from store.engine import open_store
+from store.lock import refresh_lock
 from store.retag import retag
 from store.runs import finish_refresh, start_refresh
+from store.snapshots import take_snapshot
 from store.types import utc_now
 
 # Settings for crawling our own replay server: there is no remote host to be polite to.
@@ -147,18 +149,27 @@ def refresh(
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> RefreshResult:
-    """The daily refresh: crawl every source, re-tag what older models tagged, publish."""
+    """The daily refresh: crawl every source, re-tag what older models tagged, snapshot, publish.
+
+    Runs under the store's refresh lock: a second refresh raises `RefreshRunningError`.
+    """
     now = now or utc_now()
     engine = open_store(options.database_url)
-    refresh_id = start_refresh(engine, trigger, now, os.getpid())
-    report = crawl(options, engine=engine, seen_at=now, refresh_id=refresh_id, progress=progress)
-    model = load_role_model()
-    retagged = retag(engine, model)
-    if retagged:
-        report.notes.append(f"re-tagged {retagged} stored listings with {model.version}")
-    day = now.date()
-    files = publish(engine, day, out_dir, report.results)
-    failed = [result for result in report.results if result.status == "failed"]
-    status = "ok" if not failed else "partial" if len(failed) < len(report.results) else "failed"
-    finish_refresh(engine, refresh_id, status=status, snapshot_date=day)
+    with refresh_lock(engine):
+        refresh_id = start_refresh(engine, trigger, now, os.getpid())
+        report = crawl(
+            options, engine=engine, seen_at=now, refresh_id=refresh_id, progress=progress
+        )
+        model = load_role_model()
+        retagged = retag(engine, model)
+        if retagged:
+            report.notes.append(f"re-tagged {retagged} stored listings with {model.version}")
+        day = now.date()
+        take_snapshot(engine, day)
+        files = publish(engine, day, out_dir, report.results)
+        failed = [result for result in report.results if result.status == "failed"]
+        status = (
+            "ok" if not failed else "partial" if len(failed) < len(report.results) else "failed"
+        )
+        finish_refresh(engine, refresh_id, status=status, snapshot_date=day)
     return RefreshResult(refresh_id, day, status, report, files)

@@ -85,3 +85,64 @@ def active_listings(
     query = _narrow(query, facets or ListingFilter())
     with engine.connect() as connection:
         return list(connection.execute(query).all())
+
+
+@dataclass(frozen=True)
+class Found:
+    """One search hit."""
+
+    source: str
+    title: str
+    company: str | None
+    role: str
+    seniority: str
+    remote_type: str
+    annual_usd_min: float | None
+    annual_usd_max: float | None
+    url: str
+    first_seen: datetime
+
+
+def search(
+    engine: Engine,
+    day: date,
+    words: Sequence[str] = (),
+    *,
+    facets: ListingFilter | None = None,
+    min_salary: float | None = None,
+    limit: int = 20,
+) -> list[Found]:
+    """Active canonical listings whose title, company or description holds every word."""
+    query = select(
+        Listing.source,
+        Listing.title,
+        Listing.company,
+        Listing.role,
+        Listing.seniority,
+        Listing.remote_type,
+        Listing.annual_usd_min,
+        Listing.annual_usd_max,
+        Listing.url,
+        Listing.first_seen,
+    ).where(active_on(day), canonical())
+    for word in words:
+        pattern = f"%{_escape_like(word)}%"
+        query = query.where(
+            or_(
+                Listing.title.ilike(pattern, escape="\\"),
+                Listing.company.ilike(pattern, escape="\\"),
+                Listing.description_text.ilike(pattern, escape="\\"),
+            )
+        )
+    if min_salary is not None:
+        query = query.where(
+            func.coalesce(Listing.annual_usd_max, Listing.annual_usd_min) >= min_salary
+        )
+    query = _narrow(query, facets or ListingFilter())
+    query = query.order_by(Listing.first_seen.desc(), Listing.id.desc()).limit(limit)
+    with engine.connect() as connection:
+        return [Found(*row) for row in connection.execute(query).all()]
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -156,3 +156,9 @@ def last_successful_refresh(engine: Engine) -> Refresh | None:
     )
     with Session(engine) as session:
         return session.scalars(query).first()
+
+
+def last_refresh(engine: Engine) -> Refresh | None:
+    """The latest refresh that started, whatever became of it."""
+    with Session(engine) as session:
+        return session.scalars(select(Refresh).order_by(desc(Refresh.started_at)).limit(1)).first()

@@ -9,11 +9,12 @@ from sqlalchemy import Engine
 
 from jobradar.report.data import Report, build_report
 from jobradar.report.formats import to_csv, to_json, to_markdown
+from jobradar.report.html import to_html
 from scheduler.crawls import CrawlResult
 
 __all__ = ["Report", "build_report", "render", "write_reports"]
 
-RENDERERS = {"md": to_markdown, "json": to_json, "csv": to_csv}
+RENDERERS = {"md": to_markdown, "html": to_html, "json": to_json, "csv": to_csv}
 
 
 def render(report: Report, fmt: str) -> str:
@@ -23,7 +24,7 @@ def render(report: Report, fmt: str) -> str:
 def write_reports(
     engine: Engine, day: date, out_dir: Path, crawls: list[CrawlResult] | None = None
 ) -> list[Path]:
-    """Write `out_dir/YYYY-MM-DD/salary-index.{md,json,csv}`; return the paths."""
+    """Write `out_dir/YYYY-MM-DD/salary-index.{md,html,json,csv}`; return the paths."""
     report = build_report(engine, day, crawls)
     folder = out_dir / day.isoformat()
     folder.mkdir(parents=True, exist_ok=True)

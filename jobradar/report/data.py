@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -10,11 +11,15 @@ from sqlalchemy import Engine, func, select
 
 from classifier.taxonomy import ROLE_NAMES
 from crawler.registry import spider_classes
+from jobradar.report.accuracy import measured_accuracy
 from scheduler.crawls import CrawlResult
-from store.models import Listing
-from store.queries import active_on, canonical, role_counts
-from store.salary_index import IndexCell, salary_index
+from store.models import Listing, SalaryIndexRow
+from store.queries import active_listings, active_on, canonical, role_counts
+from store.salary_index import WORK_MODES, IndexCell, salary_index
+from store.snapshots import history, work_mode_shares
 from store.types import utc_now
+
+TREND_DAYS = 90
 
 
 @dataclass
@@ -34,6 +39,12 @@ class Report:
     crawls: list[CrawlResult] = field(default_factory=list)
     fx_dates: tuple[date | None, date | None] = (None, None)
     classifiers: list[str] = field(default_factory=list)
+    # (currency, work mode) -> cells: the USD views by work mode and the EUR / GBP views
+    views: dict[tuple[str, str], list[IndexCell]] = field(default_factory=dict)
+    history: list[SalaryIndexRow] = field(default_factory=list)  # per-role rows, 90 days
+    shares: list[tuple[date, int, int, int]] = field(default_factory=list)  # remote/hybrid
+    skills: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    accuracy: dict[str, Any] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -76,15 +87,36 @@ def _classifiers(engine: Engine, day: date) -> list[str]:
         return sorted(version for (version,) in connection.execute(query).all() if version)
 
 
+def _top_skills(engine: Engine, day: date, per_role: int = 8) -> dict[str, list[tuple[str, int]]]:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for role, skills in active_listings(engine, day, columns=(Listing.role, Listing.skills)):
+        counts[role].update(skills or [])
+    return {role: found.most_common(per_role) for role, found in counts.items() if found}
+
+
+def _views(engine: Engine, day: date) -> dict[tuple[str, str], list[IndexCell]]:
+    chosen = [("USD", mode) for mode in WORK_MODES] + [("EUR", "remote+hybrid")]
+    chosen.append(("GBP", "remote+hybrid"))
+    return {
+        (currency, mode): salary_index(engine, day, currency, mode) for currency, mode in chosen
+    }
+
+
 def build_report(engine: Engine, day: date, crawls: list[CrawlResult] | None = None) -> Report:
     """The report of `day` from what the store holds."""
+    views = _views(engine, day)
     return Report(
         day=day,
         generated_at=utc_now(),
-        index=salary_index(engine, day),
+        index=views[("USD", "remote+hybrid")],
         roles=role_counts(engine, day),
         credits=_credits(engine, day),
         crawls=crawls or [],
         fx_dates=_fx_dates(engine, day),
         classifiers=_classifiers(engine, day),
+        views=views,
+        history=history(engine, day, TREND_DAYS),
+        shares=work_mode_shares(engine, day, TREND_DAYS),
+        skills=_top_skills(engine, day),
+        accuracy=measured_accuracy(),
     )

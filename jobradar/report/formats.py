@@ -47,11 +47,11 @@ def to_csv(report: Report) -> str:
     return out.getvalue()
 
 
-def money(value: float | None, n: int) -> str:
+def money(value: float | None, n: int, symbol: str = "$") -> str:
     """A percentile for people: "$182,500", or "—(n=3)" when too few salaries back it."""
     if value is None:
         return f"—(n={n})"
-    return f"${value:,.0f}"
+    return f"{symbol}{value:,.0f}"
 
 
 def change(value: float | None) -> str:
