@@ -1,0 +1,200 @@
+"""History over ~40 simulated days under a frozen clock: snapshots, 30-day change,
+suppression of thin cells, roles by date after listings closed, and one catch-up.
+
+Each day replays a snapshot of a real recorded feed (RemoteOK's API, parsed by the
+spider and tagged by the crawler's own pipeline steps) into the store the way a clean
+crawl does (upsert, then close what the snapshot no longer lists), then takes the day's
+snapshot as the daily refresh does. Child-process crawls are covered by the end-to-end
+tests; here the days matter, not the transport.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from sqlalchemy import Engine
+
+from crawler.pipelines.classify import ClassifyPipeline
+from crawler.pipelines.clean_text import CleanTextPipeline
+from crawler.pipelines.location import LocationPipeline
+from crawler.pipelines.salary import SalaryPipeline
+from crawler.pipelines.store import listing_row
+from crawler.pipelines.validate import ValidatePipeline
+from crawler.spiders.remoteok import RemoteokSpider
+from jobradar.report import build_report, render
+from scheduler.daily import CATCH_UP_ID, JOB_ID, build_scheduler, needs_catch_up
+from store.engine import open_store
+from store.listings import close_missing, upsert_listings
+from store.queries import ListingFilter, role_counts
+from store.runs import finish_refresh, start_refresh
+from store.salary_index import salary_index
+from store.snapshots import snapshot_role_counts, take_snapshot
+from tests.conftest import recording, run_spider
+
+FEED = recording("remoteok/api_2026-03-17.json")
+URL = "https://remoteok.com/api"
+DAY0 = date(2026, 9, 1)
+DAYS = 40
+MISSED = 20  # the scheduler was down on this day
+RAISE_FROM = 25  # from this day on, every posted range is 10 % higher
+AT = time(6, 0)
+
+
+@pytest.fixture(scope="module")
+def feed_rows() -> list[dict[str, Any]]:
+    """The recorded feed as listings-table rows, through the crawler's own steps."""
+    items, _, spider = run_spider(RemoteokSpider, FEED.read_bytes(), URL)
+    crawler = spider.crawler
+    steps = [
+        step(crawler)
+        for step in (
+            ValidatePipeline,
+            CleanTextPipeline,
+            LocationPipeline,
+            SalaryPipeline,
+            ClassifyPipeline,
+        )
+    ]
+    rows = []
+    for raw in items:
+        item = raw
+        for step in steps:
+            item = step.process_item(item)
+        rows.append(listing_row(item))
+    return rows
+
+
+def _on_day(rows: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """Day n's snapshot: the feed less a rolling tenth of its jobs, ranges raised late on."""
+    dropped = {i for i in range(len(rows)) if i % 10 == n % 10}
+    snapshot = []
+    for i, original in enumerate(rows):
+        if i in dropped:
+            continue
+        row = dict(original)
+        if n >= RAISE_FROM and row["annual_usd_min"] is not None:
+            for name in ("salary_min", "salary_max", "annual_usd_min", "annual_usd_max"):
+                if row[name] is not None:
+                    row[name] = round(row[name] * 1.1, 2)
+        snapshot.append(row)
+    return snapshot
+
+
+def _refresh_day(engine: Engine, rows: list[dict[str, Any]], n: int) -> None:
+    day = DAY0 + timedelta(days=n)
+    now = datetime.combine(day, AT, tzinfo=UTC)
+    with time_machine.travel(now, tick=False):
+        refresh_id = start_refresh(engine, "schedule", now, 1)
+        upsert_listings(engine, _on_day(rows, n), now)
+        close_missing(engine, "remoteok", now, now)
+        take_snapshot(engine, day)
+        finish_refresh(engine, refresh_id, status="ok", snapshot_date=day)
+
+
+@pytest.fixture(scope="module")
+def history(feed_rows: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('history') / 'h.db'}")
+    for n in range(DAYS):
+        if n != MISSED:
+            _refresh_day(engine, feed_rows, n)
+    return engine
+
+
+def test_every_refreshed_day_has_its_snapshot_and_the_missed_day_has_none(history: Engine) -> None:
+    for n in range(DAYS):
+        counts = snapshot_role_counts(history, DAY0 + timedelta(days=n))
+        assert (counts is None) == (n == MISSED)
+
+
+def test_role_counts_of_a_past_day_survive_listings_closing(
+    history: Engine, feed_rows: list[dict[str, Any]]
+) -> None:
+    day5 = DAY0 + timedelta(days=5)
+    counts = snapshot_role_counts(history, day5)
+    assert counts is not None
+    assert sum(counts.values()) == len(_on_day(feed_rows, 5))
+    # the same day recomputed from listings now differs: jobs dropped on day 5 reappeared
+    # later with a first_seen before day 5, so only the snapshot keeps that day's truth
+    assert role_counts(history, day5) != counts
+    remote = snapshot_role_counts(history, day5, ListingFilter(remote_types=["remote"]))
+    assert remote is not None
+    assert sum(remote.values()) == sum(
+        1 for r in _on_day(feed_rows, 5) if r["remote_type"] == "remote"
+    )
+
+
+def test_re_running_a_day_replaces_its_rows(
+    history: Engine, feed_rows: list[dict[str, Any]]
+) -> None:
+    day = DAY0 + timedelta(days=DAYS - 1)
+    before = salary_index(history, day)
+    with time_machine.travel(datetime.combine(day, time(9, 0), tzinfo=UTC), tick=False):
+        take_snapshot(history, day)
+    after = salary_index(history, day)
+    assert [cell.as_dict() for cell in after] == [cell.as_dict() for cell in before]
+
+
+def test_change_30d_reflects_the_raise_and_needs_five_salaries_on_both_days(
+    history: Engine,
+) -> None:
+    last = DAY0 + timedelta(days=DAYS - 1)  # day 39 against day 9: ranges 10 % higher
+    cells = {(c.role, c.seniority): c for c in salary_index(history, last)}
+    overall = cells[("all", "all")]
+    assert overall.n_with_salary >= 5
+    assert overall.change_30d == pytest.approx(0.10, abs=0.01)
+    for cell in cells.values():
+        if cell.n_with_salary < 5:
+            assert (cell.p25, cell.median, cell.p75, cell.change_30d) == (None, None, None, None)
+    early = {(c.role, c.seniority): c for c in salary_index(history, DAY0 + timedelta(days=20))}
+    assert all(c.change_30d is None for c in early.values())  # nothing 30 days before
+
+
+def test_thin_cells_are_shown_as_n_never_zero(history: Engine) -> None:
+    last = DAY0 + timedelta(days=DAYS - 1)
+    thin = [c for c in salary_index(history, last) if 0 < c.n_with_salary < 5]
+    assert thin, "the recorded feed has roles with fewer than five salaries"
+    report = build_report(history, last)
+    markdown, page = render(report, "md"), render(report, "html")
+    for cell in thin:
+        assert f"—(n={cell.n_with_salary})" in markdown
+        assert f"—(n={cell.n_with_salary})" in page
+    rows = json.loads(render(report, "json"))["rows"]
+    assert all(row["median"] is None for row in rows if row["n_with_salary"] < 5)
+    assert "$0" not in markdown
+
+
+def test_the_trend_charts_draw_the_recorded_days(history: Engine) -> None:
+    report = build_report(history, DAY0 + timedelta(days=DAYS - 1))
+    assert len({row.snapshot_date for row in report.history}) == DAYS - 1
+    assert len(report.shares) == DAYS - 1
+    page = render(report, "html")
+    assert page.count("<polyline") >= 3  # medians of several roles and the two shares
+
+
+def test_a_missed_day_is_caught_up_once(history: Engine, feed_rows: list[dict[str, Any]]) -> None:
+    zone = ZoneInfo("UTC")
+    # the scheduler comes back on day 40 at 09:00, after 06:00 passed with no refresh
+    back = datetime.combine(DAY0 + timedelta(days=DAYS), time(9, 0), tzinfo=UTC)
+    assert needs_catch_up(history, back, AT, zone)
+    scheduler = build_scheduler(lambda trigger: None, history, AT, zone, now=back)
+    assert sorted(job.id for job in scheduler.get_jobs()) == sorted([CATCH_UP_ID, JOB_ID])
+    daily = scheduler.get_job(JOB_ID)
+    assert (daily.coalesce, daily.max_instances) == (True, 1)
+    assert daily.misfire_grace_time >= 3600
+    _refresh_day(history, feed_rows, DAYS)  # the catch-up refresh runs and is recorded
+    again = build_scheduler(
+        lambda trigger: None, history, AT, zone, now=back + timedelta(minutes=5)
+    )
+    assert [job.id for job in again.get_jobs()] == [JOB_ID]
+    # before 06:00 the next morning nothing is due either; after it, the daily job runs it
+    assert not needs_catch_up(history, back + timedelta(hours=20), AT, zone)
+
+
+def test_a_new_store_has_nothing_to_catch_up(engine: Engine) -> None:
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+    assert not needs_catch_up(engine, now, AT, ZoneInfo("UTC"))
