@@ -26,6 +26,15 @@ CASES: list[
     tuple[str, str, str | None, str, tuple[float | None, float | None, str, str] | None, str]
 ] = [
     (
+        "greenhouse",
+        "greenhouse/warp_2026-08-14.json",
+        "warp",
+        "4324888004",
+        (165000, 260000, "USD", "year"),
+        "the posted range, not 'over 750k active developers' earlier: a user count, and a "
+        "bound word ('over') vouches only for an amount marked as money",
+    ),
+    (
         "remoteok",
         "remoteok/api_2026-03-17.json",
         None,

@@ -180,6 +180,8 @@ _NEGATIVE_AFTER = re.compile(
     r"\b(?:funding|raised|revenue|arr|gmv|valuation|round|seed|series|bonus|sign[- ]?on|"
     r"signing|commission|equity|stock|rsus?|budget|market|industry|assets|users|customers|"
     r"employees|stars|downloads|credits?|grant|referral|per task|per closed|take-home|"
+    r"developers|members|subscribers|companies|people|organi[sz]ations|installs|visitors|"
+    r"players|patients|followers|views|active|"
     r"exercise|cash/equity|learning|company|business|benefit|capital|investment|funds?|"
     r"sales|trade|freight|spend|loans?|ote|on[- ]target|in total)\b",
     re.I,
@@ -383,7 +385,8 @@ def _nearest(patterns: list[tuple[str, re.Pattern[str]]], before: str) -> str | 
 
 
 def _cue(text: str, candidate: _Candidate) -> str | None:
-    """'+' when the amount is introduced as pay, '-' when as something else."""
+    """'+' when the amount is introduced as pay, '-' when as something else, 'bound'
+    after "up to" / "from" / "over" (pay only when the amount is marked as money)."""
     near = _segment_before(text, candidate.start)
     cue = _nearest([("+", _POSITIVE), ("-", _STRONG_NEGATIVE)], near)
     if cue is not None:
@@ -391,7 +394,7 @@ def _cue(text: str, candidate: _Candidate) -> str | None:
     if _WEAK_NEGATIVE.search(near[-25:]):
         return "-"
     if _UP_TO.search(near) or _FROM.search(near):
-        return "+"  # "Up to £70,000": a bound is stated the way pay is
+        return "bound"  # "Up to £70,000": stated the way pay is, if it is money at all
     # A pay line often follows its label on the line before ("Salary range:\n$X - $Y");
     # a label that far back can vouch for pay but not veto it.
     return "+" if _POSITIVE.search(_context_before(text, candidate.start)) else None
@@ -561,7 +564,8 @@ def _judge(
     if cue == "-" or _not_pay_after(text, candidate.end):
         return None
     currency, marked = _currency(candidate, default_currency)
-    vouched = cue == "+" or header
+    # "over 750k active developers": a bound word vouches only for marked money
+    vouched = cue == "+" or header or (cue == "bound" and marked)
     if currency is None or (not marked and not vouched):
         return None  # a bare "60-80k" must be introduced as pay
     factors = [a.factor for a in (candidate.low, candidate.high) if a is not None]

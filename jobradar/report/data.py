@@ -14,8 +14,8 @@ from crawler.registry import spider_classes
 from jobradar.report.accuracy import measured_accuracy
 from scheduler.crawls import CrawlResult
 from store.models import Listing, SalaryIndexRow
-from store.queries import active_listings, active_on, canonical, role_counts
-from store.salary_index import WORK_MODES, IndexCell, salary_index
+from store.queries import ListingFilter, active_listings, active_on, canonical, role_counts
+from store.salary_index import WORK_MODES, IndexCell, listing_pay, salary_index
 from store.snapshots import history, work_mode_shares
 from store.types import utc_now
 
@@ -27,6 +27,16 @@ class SourceCredit:
     name: str
     url: str
     listings: int
+
+
+@dataclass
+class PaidListing:
+    title: str
+    company: str | None
+    role: str
+    remote_type: str
+    pay: float  # the yearly USD midpoint the index uses
+    url: str
 
 
 @dataclass
@@ -45,6 +55,7 @@ class Report:
     shares: list[tuple[date, int, int, int]] = field(default_factory=list)  # remote/hybrid
     skills: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     accuracy: dict[str, Any] = field(default_factory=dict)
+    top_paid: list[PaidListing] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -94,6 +105,27 @@ def _top_skills(engine: Engine, day: date, per_role: int = 8) -> dict[str, list[
     return {role: found.most_common(per_role) for role, found in counts.items() if found}
 
 
+def _top_paid(engine: Engine, day: date, limit: int = 10) -> list[PaidListing]:
+    columns = (
+        Listing.title,
+        Listing.company,
+        Listing.role,
+        Listing.remote_type,
+        Listing.annual_usd_min,
+        Listing.annual_usd_max,
+        Listing.url,
+    )
+    facets = ListingFilter(remote_types=WORK_MODES["remote+hybrid"])
+    paid = []
+    for row in active_listings(engine, day, facets, columns):
+        pay = listing_pay(row, "USD")
+        if pay is not None:
+            paid.append(
+                PaidListing(row.title, row.company, row.role, row.remote_type, pay, row.url)
+            )
+    return sorted(paid, key=lambda listing: -listing.pay)[:limit]
+
+
 def _views(engine: Engine, day: date) -> dict[tuple[str, str], list[IndexCell]]:
     chosen = [("USD", mode) for mode in WORK_MODES] + [("EUR", "remote+hybrid")]
     chosen.append(("GBP", "remote+hybrid"))
@@ -119,4 +151,5 @@ def build_report(engine: Engine, day: date, crawls: list[CrawlResult] | None = N
         shares=work_mode_shares(engine, day, TREND_DAYS),
         skills=_top_skills(engine, day),
         accuracy=measured_accuracy(),
+        top_paid=_top_paid(engine, day),
     )

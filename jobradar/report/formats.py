@@ -66,6 +66,13 @@ def _md_text(text: str) -> str:
     return escaped
 
 
+def _md_link(text: str, url: str) -> str:
+    """A link only to a plain http(s) URL with nothing Markdown would read inside it."""
+    if url.startswith(("https://", "http://")) and not any(c in url for c in ' <>()[]"\\'):
+        return f"[{text}]({url})"
+    return text
+
+
 def to_markdown(report: Report) -> str:
     lines = [
         f"# Remote AI-infrastructure jobs: salary index, {report.day.isoformat()}",
@@ -88,6 +95,20 @@ def to_markdown(report: Report) -> str:
     lines += ["", "## Listings per role", "", "| Role | Listings |", "|---|---:|"]
     for role, count in sorted(report.roles.items(), key=lambda item: -item[1]):
         lines.append(f"| {_md_text(report.role_name(role))} | {count} |")
+    if report.top_paid:
+        lines += [
+            "",
+            "## Highest-paid listings",
+            "",
+            "| Listing | Company | Role | Work | Yearly pay |",
+        ]
+        lines.append("|---|---|---|---|---:|")
+        for listing in report.top_paid:
+            link = _md_link(_md_text(listing.title), listing.url)
+            lines.append(
+                f"| {link} | {_md_text(listing.company or '')} | {_md_text(report.role_name(listing.role))} | "
+                f"{listing.remote_type} | ${listing.pay:,.0f} |"
+            )
     if report.crawls:
         lines += [
             "",
