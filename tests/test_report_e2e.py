@@ -1,0 +1,299 @@
+"""The daily report as users get it: the contract's JSON, charts in headless Chromium,
+hostile scraped strings shown as text in every format, one refresh at a time, and
+`jobradar schedule` running exactly one refresh at the time it was given.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from classifier.taxonomy import ROLE_SLUGS, SENIORITIES
+from store.engine import open_store
+from store.models import Listing, Refresh
+from store.types import utc_now
+from tests.conftest import ROOT, jobradar
+
+pytestmark = pytest.mark.slow
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+INDEX_KEYS = {
+    "role",
+    "seniority",
+    "n_listings",
+    "n_with_salary",
+    "disclosure_rate",
+    "p25",
+    "median",
+    "p75",
+    "change_30d",
+}
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One `jobradar run --offline`, then a hostile listing added beside what it stored."""
+    workdir = tmp_path_factory.mktemp("report")
+    url = f"sqlite:///{workdir / 'r.db'}"
+    result = jobradar("run", "--offline", "--db", url, "--out", "reports", cwd=workdir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    now = utc_now()
+    with Session(open_store(url)) as session:
+        session.add(
+            Listing(
+                source="remoteok",
+                source_id="hostile",
+                url="javascript:alert(1)",
+                title=SCRIPT,
+                company=IMG,
+                description_text=f"{SCRIPT} {IMG}",
+                first_seen=now,
+                last_seen=now,
+                remote_type="remote",
+                role="mlops",
+                skills=[SCRIPT],
+                salary_min=900_000,
+                salary_max=950_000,
+                salary_currency="USD",
+                salary_period="year",
+                annual_usd_min=900_000,
+                annual_usd_max=950_000,
+            )
+        )
+        session.commit()
+    return workdir, url
+
+
+def test_salary_index_json_matches_the_contract(offline: tuple[Path, str]) -> None:
+    workdir, url = offline
+    result = jobradar("salary-index", "--db", url, "--format", "json", cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert set(document) == {"date", "currency", "rows"}
+    assert document["currency"] == "USD"
+    date.fromisoformat(document["date"])
+    rows = document["rows"]
+    assert all(set(row) == INDEX_KEYS for row in rows)
+    assert {row["role"] for row in rows} <= {*ROLE_SLUGS, "all"}
+    assert {row["seniority"] for row in rows} <= {*SENIORITIES, "all"}
+    overall = next(row for row in rows if (row["role"], row["seniority"]) == ("all", "all"))
+    assert overall["n_with_salary"] >= 5
+    assert overall["p25"] <= overall["median"] <= overall["p75"]
+    for row in rows:
+        assert (row["median"] is None) == (row["n_with_salary"] < 5)
+        assert 0 <= row["disclosure_rate"] <= 1
+    for role in {row["role"] for row in rows if row["role"] != "all"}:
+        assert any(r["role"] == role and r["seniority"] == "all" for r in rows)
+
+
+def test_run_writes_the_report_in_every_format(offline: tuple[Path, str]) -> None:
+    workdir, _ = offline
+    [folder] = (workdir / "reports").iterdir()
+    assert {path.name for path in folder.iterdir()} == {
+        f"salary-index.{fmt}" for fmt in ("md", "html", "json", "csv")
+    }
+    page = (folder / "salary-index.html").read_text(encoding="utf-8")
+    for section in ("How sure we are", "Method", "Sources", "Top skills per role"):
+        assert section in page
+    assert 'href="https://remoteok.com' in page  # RemoteOK asks for a link back
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
+def test_hostile_strings_are_text_in_every_format(offline: tuple[Path, str], fmt: str) -> None:
+    workdir, url = offline
+    result = jobradar("salary-index", "--db", url, "--format", fmt, cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "javascript:" not in out
+    if fmt == "md":  # a backslash makes Markdown show the next character as itself
+        assert re.search(r"(?<!\\)[<>\[\]()]alert", out) is None
+        assert re.search(r"(?<!\\)<", out) is None
+    else:
+        assert "<script" not in out
+        assert "<img" not in out
+    if fmt == "html":
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out  # shown, escaped
+        assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in out
+    if fmt == "md":
+        assert r"\<script\>alert\(1\)\</script\>" in out
+        assert r"\<img src=x onerror=alert\(1\)\>" in out
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_search_shows_hostile_strings_as_they_were_written(
+    offline: tuple[Path, str], fmt: str
+) -> None:
+    workdir, url = offline
+    result = jobradar(
+        "search", "alert(1)", "--db", url, "--min-salary", "800000", "--format", fmt, cwd=workdir
+    )
+    assert result.returncode == 0, result.stderr
+    if fmt == "json":
+        [hit] = json.loads(result.stdout)["results"]
+        assert (hit["title"], hit["company"]) == (SCRIPT, IMG)
+    elif fmt == "csv":
+        [hit] = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert (hit["title"], hit["company"]) == (SCRIPT, IMG)
+    else:
+        assert SCRIPT in result.stdout  # rich prints it; it does not read it as markup
+
+
+def test_search_filters_by_role_remote_type_and_pay(offline: tuple[Path, str]) -> None:
+    workdir, url = offline
+    hits = json.loads(
+        jobradar(
+            "search",
+            "--db",
+            url,
+            "--role",
+            "mlops",
+            "--format",
+            "json",
+            "--limit",
+            "500",
+            cwd=workdir,
+        ).stdout
+    )["results"]
+    assert hits
+    assert all(hit["role"] == "mlops" for hit in hits)
+    paid = json.loads(
+        jobradar(
+            "search", "--db", url, "--min-salary", "150000", "--format", "json", cwd=workdir
+        ).stdout
+    )["results"]
+    assert paid
+    assert all(max(h["annual_usd_min"] or 0, h["annual_usd_max"] or 0) >= 150000 for h in paid)
+    bad = jobradar("search", "--db", url, "--min-salary", "lots", cwd=workdir)
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(_chromium() is None, reason="needs headless Chromium (Debian package chromium)")
+def test_the_html_report_shows_its_charts_in_headless_chromium(offline: tuple[Path, str]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    workdir, url = offline
+    page_path = workdir / "hostile.html"
+    assert (
+        jobradar(
+            "salary-index", "--db", url, "--format", "html", "--out", str(page_path), cwd=workdir
+        ).returncode
+        == 0
+    )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(page_path.as_uri())
+        charts = page.locator("svg.chart")
+        assert charts.count() >= 3
+        for index in range(charts.count()):
+            box = charts.nth(index).bounding_box()
+            assert box is not None
+            assert box["width"] > 300
+            assert box["height"] > 50
+        assert page.locator("svg.chart rect.bar").count() >= 5
+        assert page.locator("svg.chart g.series").count() >= 1
+        assert page.locator("#top-paid").inner_text().count(SCRIPT) == 1
+        assert page.locator("img").count() == 0
+        assert dialogs == []
+        page.screenshot(path=str(workdir / "report.png"), full_page=True)
+        browser.close()
+    assert (workdir / "report.png").stat().st_size > 10_000
+
+
+def test_two_runs_at_once_one_refreshes_the_other_exits_2(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    env = {
+        **os.environ,
+        "SCRAPY_SETTINGS_MODULE": "tests.fast_settings",
+        "PYTHONPATH": str(ROOT),
+    }
+    command = [sys.executable, "-m", "jobradar", "run", "--offline", "--db", url, "--out", "r"]
+    first = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    lock_pid = tmp_path / "c.db.refresh.lock.pid"
+    deadline = time.monotonic() + 60
+    while not lock_pid.exists() and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert lock_pid.exists(), "the first run should hold the lock while it refreshes"
+    second = subprocess.run(
+        command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, out + err
+    assert second.returncode == 2
+    assert second.stderr.strip() == f"jobradar: error: another refresh is running (pid {first.pid})"
+    with Session(open_store(url)) as session:
+        assert len(list(session.exec(select(Refresh)))) == 1
+    assert not lock_pid.exists()
+
+
+def test_schedule_started_a_minute_early_runs_exactly_one_refresh(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    open_store(url)
+    start = datetime.now(UTC)
+    if start.second > 50:  # leave the scheduler time to start before the minute turns
+        time.sleep(61 - start.second)
+        start = datetime.now(UTC)
+    at = (start + timedelta(minutes=1)).strftime("%H:%M")
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "tests.fast_settings", "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "jobradar", "schedule", "--at", at, "--timezone", "UTC"]
+    command += ["--offline", "--db", url, "--out", "r"]
+    scheduler = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            with Session(open_store(url)) as session:
+                done = [r for r in list(session.exec(select(Refresh))) if r.finished_at is not None]
+            if done:
+                break
+            assert scheduler.poll() is None, scheduler.stdout.read() if scheduler.stdout else ""
+            time.sleep(1)
+        time.sleep(5)  # a second refresh would have started by now
+        with Session(open_store(url)) as session:
+            refreshes = list(session.exec(select(Refresh)))
+        assert len(refreshes) == 1
+        [refresh] = refreshes
+        assert refresh.trigger == "schedule"
+        assert refresh.status == "ok"
+        assert refresh.started_at.strftime("%H:%M") == at
+        assert scheduler.poll() is None  # it keeps waiting for tomorrow
+    finally:
+        scheduler.terminate()
+        scheduler.wait(timeout=30)
+    assert (tmp_path / "r" / refresh.started_at.date().isoformat() / "salary-index.html").exists()
+
+
+def test_schedule_rejects_a_wrong_time_or_zone_in_one_line(tmp_path: Path) -> None:
+    for args, message in (
+        (["--at", "25:00"], "--at '25:00' is not a time of day"),
+        (["--at", "6am"], "--at '6am' is not a time of day"),
+        (["--timezone", "Mars/Base"], "--timezone 'Mars/Base' is not an IANA time zone"),
+    ):
+        result = jobradar("schedule", *args, cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1
+        assert message in result.stderr
