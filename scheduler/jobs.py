@@ -102,7 +102,11 @@ def crawl(
     refresh_id: int | None = None,
     progress: Progress | None = None,
 ) -> CrawlReport:
-    """Crawl the chosen sources, each in its own process, into the store."""
+    """Crawl the chosen sources, each in its own process, into the store; then tag roles.
+
+    Tagging covers what the crawls stored and anything an older model or older extractors
+    tagged, so the store never mixes model versions.
+    """
     engine = engine or open_store(options.database_url)
     seen_at = seen_at or utc_now()
     log_dir = (
@@ -124,6 +128,9 @@ def crawl(
         )
     duplicates = link_duplicates(engine)
     notes.append(f"{duplicates} listings are duplicates of another source's listing and count once")
+    model = load_role_model()
+    tagged = retag(engine, model)
+    notes.append(f"{tagged} listings tagged with the role model {model.version}")
     return CrawlReport(results, notes, duplicates)
 
 
@@ -149,7 +156,7 @@ def refresh(
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> RefreshResult:
-    """The daily refresh: crawl every source, re-tag what older models tagged, snapshot, publish.
+    """The daily refresh: crawl every source (which tags roles), snapshot, publish.
 
     Runs under the store's refresh lock: a second refresh raises `RefreshRunningError`.
     """
@@ -160,10 +167,6 @@ def refresh(
         report = crawl(
             options, engine=engine, seen_at=now, refresh_id=refresh_id, progress=progress
         )
-        model = load_role_model()
-        retagged = retag(engine, model)
-        if retagged:
-            report.notes.append(f"re-tagged {retagged} stored listings with {model.version}")
         day = now.date()
         take_snapshot(engine, day)
         files = publish(engine, day, out_dir, report.results)

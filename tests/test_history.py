@@ -3,9 +3,9 @@ suppression of thin cells, roles by date after listings closed, and one catch-up
 
 Each day replays a snapshot of a real recorded feed (RemoteOK's API, parsed by the
 spider and tagged by the crawler's own pipeline steps) into the store the way a clean
-crawl does (upsert, then close what the snapshot no longer lists), then takes the day's
-snapshot as the daily refresh does. Child-process crawls are covered by the end-to-end
-tests; here the days matter, not the transport.
+crawl does (upsert, close what the snapshot no longer lists, tag roles), then takes the
+day's snapshot as the daily refresh does. Child-process crawls are covered by the
+end-to-end tests; here the days matter, not the transport.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 import time_machine
 from sqlalchemy import Engine
 
+from classifier.roles import load_role_model
 from crawler.pipelines.classify import ClassifyPipeline
 from crawler.pipelines.clean_text import CleanTextPipeline
 from crawler.pipelines.location import LocationPipeline
@@ -31,6 +32,7 @@ from scheduler.daily import CATCH_UP_ID, JOB_ID, build_scheduler, needs_catch_up
 from store.engine import open_store
 from store.listings import close_missing, upsert_listings
 from store.queries import ListingFilter, role_counts
+from store.retag import retag
 from store.runs import finish_refresh, start_refresh
 from store.salary_index import salary_index
 from store.snapshots import snapshot_role_counts, take_snapshot
@@ -43,6 +45,7 @@ DAYS = 40
 MISSED = 20  # the scheduler was down on this day
 RAISE_FROM = 25  # from this day on, every posted range is 10 % higher
 AT = time(6, 0)
+MODEL = load_role_model()
 
 
 @pytest.fixture(scope="module")
@@ -77,10 +80,14 @@ def _on_day(rows: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
         if i in dropped:
             continue
         row = dict(original)
-        if n >= RAISE_FROM and row["annual_usd_min"] is not None:
-            for name in ("salary_min", "salary_max", "annual_usd_min", "annual_usd_max"):
-                if row[name] is not None:
-                    row[name] = round(row[name] * 1.1, 2)
+        pay = row["pay_structured"] or {}
+        if n >= RAISE_FROM and pay.get("salary_min"):
+            # the feed's own pay fields: derived salaries are recomputed from them
+            row["pay_structured"] = {
+                **pay,
+                "salary_min": round(pay["salary_min"] * 1.1),
+                "salary_max": round(pay["salary_max"] * 1.1) if pay.get("salary_max") else None,
+            }
         snapshot.append(row)
     return snapshot
 
@@ -92,6 +99,7 @@ def _refresh_day(engine: Engine, rows: list[dict[str, Any]], n: int) -> None:
         refresh_id = start_refresh(engine, "schedule", now, 1)
         upsert_listings(engine, _on_day(rows, n), now)
         close_missing(engine, "remoteok", now, now)
+        retag(engine, MODEL)  # roles are tagged after each crawl, as the crawl job does
         take_snapshot(engine, day)
         finish_refresh(engine, refresh_id, status="ok", snapshot_date=day)
 
@@ -145,8 +153,17 @@ def test_change_30d_reflects_the_raise_and_needs_five_salaries_on_both_days(
     last = DAY0 + timedelta(days=DAYS - 1)  # day 39 against day 9: ranges 10 % higher
     cells = {(c.role, c.seniority): c for c in salary_index(history, last)}
     overall = cells[("all", "all")]
+    before = next(
+        c
+        for c in salary_index(history, last - timedelta(days=30))
+        if c.role == c.seniority == "all"
+    )
     assert overall.n_with_salary >= 5
-    assert overall.change_30d == pytest.approx(0.10, abs=0.01)
+    assert before.n_with_salary >= 5
+    assert overall.median is not None
+    assert before.median is not None
+    assert overall.change_30d == round(overall.median / before.median - 1, 4)
+    assert overall.change_30d > 0.03  # the feed's ranges rose 10 %; text-only pay did not
     for cell in cells.values():
         if cell.n_with_salary < 5:
             assert (cell.p25, cell.median, cell.p75, cell.change_30d) == (None, None, None, None)

@@ -1,10 +1,13 @@
-"""Step 5: role (with confidence), seniority and skills."""
+"""Step 5: seniority and skills.
+
+The role is not tagged here: the trained model takes seconds to load in every crawl's
+child process and scores listings far faster in batches, so the job that runs the crawls
+tags every crawled listing afterwards (`store.retag`), in the parent process, in batches.
+A listing stored by this step carries no classifier version, which marks it for that.
+"""
 
 from __future__ import annotations
 
-from scrapy.crawler import Crawler
-
-from classifier.roles import RoleModel, load_role_model
 from classifier.seniority import detect_seniority
 from classifier.skills import extract_skills
 from crawler.items import ListingItem
@@ -12,15 +15,7 @@ from crawler.pipelines.base import Step
 
 
 class ClassifyPipeline(Step):
-    def __init__(self, crawler: Crawler, model: RoleModel | None = None) -> None:
-        super().__init__(crawler)
-        self.model = model or load_role_model()  # loaded once per crawl
-
     def process_item(self, item: ListingItem) -> ListingItem:
-        [(role, confidence)] = self.model.predict([item.title], [item.description_text])
-        item.role = role
-        item.role_confidence = round(confidence, 4)
-        item.classifier_version = self.model.version
         item.seniority = detect_seniority(item.title, item.description_text)
         item.skills = extract_skills(f"{item.title}\n{item.description_text}")
         return item

@@ -2,7 +2,7 @@
 
 Role figures come from the metadata of the role model in use (5-fold cross-validation on
 the reference labels). Extraction figures come from `extraction_accuracy.json`, written by
-`python -m jobradar.report.accuracy` from `jobradar evaluate` on the reference labels; a
+`python -m bench.accuracy` from `jobradar evaluate` on the reference labels; a
 test recomputes them, so they cannot drift from the code.
 """
 

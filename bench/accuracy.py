@@ -1,0 +1,17 @@
+"""Re-measure the extraction figures the report quotes and write them beside the report code.
+
+Run after changing an extractor: python -m bench.accuracy
+(`tests/test_report_accuracy.py` fails until the shipped figures match the code.)
+"""
+
+from __future__ import annotations
+
+import json
+
+from jobradar.report.accuracy import EXTRACTION_ACCURACY, measure_extraction
+
+if __name__ == "__main__":
+    EXTRACTION_ACCURACY.write_text(
+        json.dumps(measure_extraction(), indent=2) + "\n", encoding="utf-8"
+    )
+    print(EXTRACTION_ACCURACY.read_text(encoding="utf-8"), end="")
