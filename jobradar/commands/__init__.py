@@ -1,0 +1,1 @@
+"""The `jobradar` subcommands, one module per kind of work."""

@@ -1,0 +1,66 @@
+"""What the commands share: the --db and --sources options, dates, rows in three formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+import click
+
+from crawler.sources import sources_path
+from jobradar.console import console, table
+from scheduler.jobs import CrawlOptions
+from store.engine import database_url
+
+db_option = click.option(
+    "--db",
+    "db",
+    metavar="URL",
+    help="Database URL (default: $JOBRADAR_DATABASE_URL, else sqlite:///jobradar.db).",
+)
+sources_option = click.option(
+    "--sources",
+    "sources",
+    metavar="FILE",
+    help="Sources file (default: $JOBRADAR_SOURCES, else the packaged one).",
+)
+
+
+def parse_day(value: str | None) -> date:
+    if value is None:
+        return datetime.now(UTC).date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint="'--date'"
+        ) from None
+
+
+def crawl_options(
+    db: str | None, sources: str | None, offline: bool, only: tuple[str, ...] = ()
+) -> CrawlOptions:
+    return CrawlOptions(
+        database_url=database_url(db),
+        sources_file=sources_path(sources),
+        only=only,
+        offline=offline,
+    )
+
+
+def write_rows(
+    fmt: str, header: list[str], rows: list[list[Any]], document: dict[str, Any], title: str
+) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(document, indent=2))
+    elif fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+    else:
+        console.print(table(title, header, rows))

@@ -1,0 +1,190 @@
+"""Commands that read the store: `roles`, `salary-index`, `sources` and `search`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
+from crawler.sources import sources_path
+from jobradar.commands.common import db_option, parse_day, sources_option, write_rows
+from jobradar.console import console, table
+from jobradar.health import source_health
+from jobradar.report import build_report, render
+from store.engine import database_url, open_store
+from store.queries import ListingFilter, role_counts, search
+from store.snapshots import snapshot_role_counts
+
+
+@click.command("roles")
+@click.option(
+    "--date",
+    "day",
+    metavar="YYYY-MM-DD",
+    help="Count listings active on this date (default: today).",
+)
+@click.option("--remote-type", type=click.Choice(REMOTE_TYPES), multiple=True)
+@click.option("--source", "source_names", multiple=True, metavar="SOURCE")
+@click.option("--seniority", type=click.Choice(SENIORITIES), multiple=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@db_option
+def roles_command(
+    *,
+    day: str | None,
+    remote_type: tuple[str, ...],
+    source_names: tuple[str, ...],
+    seniority: tuple[str, ...],
+    fmt: str,
+    db: str | None,
+) -> None:
+    """Listings per role, duplicates counted once (a past date: from its daily snapshot)."""
+    when = parse_day(day)
+    engine = open_store(database_url(db))
+    facets = ListingFilter(
+        remote_types=remote_type or None,
+        sources=source_names or None,
+        seniorities=seniority or None,
+    )
+    counts = (snapshot_role_counts(engine, when, facets) if day else None) or role_counts(
+        engine, when, facets
+    )
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], ROLE_SLUGS.index(item[0])))
+    document = {
+        "date": when.isoformat(),
+        "total": sum(counts.values()),
+        "roles": [{"role": role, "count": count} for role, count in ordered],
+    }
+    rows = [[role, count] for role, count in ordered]
+    write_rows(
+        fmt,
+        ["role", "count"],
+        rows,
+        document,
+        f"Listings per role, {when.isoformat()} (total {document['total']})",
+    )
+
+
+@click.command("salary-index")
+@click.option(
+    "--date", "day", metavar="YYYY-MM-DD", help="The index of this date (default: today)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json", "csv"]),
+    default="md",
+    show_default=True,
+)
+@click.option("--out", "out", metavar="PATH", help="Write to this file instead of standard output.")
+@db_option
+def salary_index_command(day: str | None, fmt: str, out: str | None, db: str | None) -> None:
+    """The salary index: p25 / median / p75 per role and seniority."""
+    engine = open_store(database_url(db))
+    text = render(build_report(engine, parse_day(day)), fmt)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@click.command("sources")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@sources_option
+@db_option
+def sources_command(fmt: str, sources: str | None, db: str | None) -> None:
+    """Configured sources, their terms, and the health of their last crawl."""
+    health = source_health(open_store(database_url(db)), sources_path(sources))
+    if fmt == "json":
+        click.echo(json.dumps({"sources": [entry.as_dict() for entry in health]}, indent=2))
+        return
+    rows = []
+    for entry in health:
+        run = entry.last_run or {}
+        coverage = run.get("coverage") or {}
+        rows.append(
+            [
+                entry.name,
+                "yes" if entry.enabled else "no",
+                entry.boards or "",
+                run.get("status", "never run"),
+                (run.get("started_at") or "")[:16],
+                run.get("fetched", ""),
+                run.get("new", ""),
+                run.get("closed", ""),
+                run.get("errors", ""),
+                " ".join(f"{k[:4]} {v:.0%}" for k, v in coverage.items()),
+                run.get("message") or "",
+            ]
+        )
+    header = [
+        "source",
+        "enabled",
+        "boards",
+        "last run",
+        "started",
+        "fetched",
+        "new",
+        "closed",
+        "errors",
+        "coverage",
+        "note",
+    ]
+    console.print(table("Sources", header, rows))
+
+
+@click.command("search")
+@click.argument("query", required=False, default="")
+@click.option("--role", "roles", type=click.Choice(ROLE_SLUGS), multiple=True)
+@click.option("--remote-type", type=click.Choice(REMOTE_TYPES), multiple=True)
+@click.option(
+    "--min-salary",
+    type=click.FloatRange(min=0),
+    metavar="USD",
+    help="Only listings whose yearly pay reaches this (USD).",
+)
+@click.option("--limit", type=click.IntRange(min=1, max=10_000), default=20, show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@db_option
+def search_command(
+    *,
+    query: str,
+    roles: tuple[str, ...],
+    remote_type: tuple[str, ...],
+    min_salary: float | None,
+    limit: int,
+    fmt: str,
+    db: str | None,
+) -> None:
+    """Active listings whose title, company or description holds every word of QUERY."""
+    hits = search(
+        open_store(database_url(db)),
+        parse_day(None),
+        query.split(),
+        facets=ListingFilter(remote_types=remote_type or None, roles=roles or None),
+        min_salary=min_salary,
+        limit=limit,
+    )
+    fields = ["title", "company", "role", "seniority", "remote_type", "source"]
+    fields += ["annual_usd_min", "annual_usd_max", "url", "first_seen"]
+    documents = [
+        {name: getattr(hit, name) for name in fields} | {"first_seen": hit.first_seen.isoformat()}
+        for hit in hits
+    ]
+    rows = [[document[name] for name in fields] for document in documents]
+    write_rows(fmt, fields, rows, {"results": documents}, f"{len(hits)} listings")

@@ -1,0 +1,95 @@
+"""Commands that fetch: `run`, `crawl` and `schedule`."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import click
+
+from jobradar.commands.common import crawl_options, db_option, sources_option
+from jobradar.console import CrawlProgress, console, summary_table
+from jobradar.report import write_reports
+from scheduler.daily import build_scheduler, parse_at, parse_timezone
+from scheduler.jobs import crawl, refresh
+from store.engine import open_store
+from store.lock import RefreshRunningError
+
+
+@click.command("run")
+@click.option(
+    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
+)
+@sources_option
+@db_option
+@click.option(
+    "--out", "out", default="reports", metavar="DIR", show_default=True, help="Where reports go."
+)
+def run_command(offline: bool, sources: str | None, db: str | None, out: str) -> None:
+    """Full refresh: crawl, classify, snapshot, report."""
+    options = crawl_options(db, sources, offline)
+    open_store(options.database_url)  # a bad URL is a usage error before anything starts
+    with CrawlProgress([]) as progress:
+        result = refresh(options, Path(out), write_reports, progress=progress)
+    for note in result.crawl.notes:
+        console.print(note)
+    console.print(summary_table(result.crawl.results))
+    for path in result.report_files:
+        console.print(f"wrote {path}")
+    if result.status != "ok":
+        raise SystemExit(1)
+
+
+@click.command("crawl")
+@click.argument("names", nargs=-1, metavar="[SOURCE]...")
+@click.option(
+    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
+)
+@sources_option
+@db_option
+def crawl_command(
+    names: tuple[str, ...], offline: bool, sources: str | None, db: str | None
+) -> None:
+    """Crawl sources (all enabled ones, or those named) into the store."""
+    options = crawl_options(db, sources, offline, names)
+    open_store(options.database_url)
+    with CrawlProgress(list(names)) as progress:
+        report = crawl(options, progress=progress)
+    for note in report.notes:
+        console.print(note)
+    console.print(summary_table(report.results))
+    if any(result.status == "failed" for result in report.results):
+        raise SystemExit(1)
+
+
+@click.command("schedule")
+@click.option("--at", "at", default="06:00", show_default=True, metavar="HH:MM")
+@click.option("--timezone", "zone", default="UTC", show_default=True, metavar="TZ")
+@click.option(
+    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
+)
+@sources_option
+@db_option
+@click.option(
+    "--out", "out", default="reports", metavar="DIR", show_default=True, help="Where reports go."
+)
+def schedule_command(
+    *, at: str, zone: str, offline: bool, sources: str | None, db: str | None, out: str
+) -> None:
+    """Refresh every day at HH:MM in TZ (blocking; stop with Ctrl-C)."""
+    when, tz = parse_at(at), parse_timezone(zone)
+    options = crawl_options(db, sources, offline)
+    engine = open_store(options.database_url)
+
+    def job(trigger: str) -> None:
+        try:
+            result = refresh(options, Path(out), write_reports, trigger=trigger)
+        except RefreshRunningError as busy:
+            console.print(f"{trigger} refresh skipped: {busy}")
+            return
+        console.print(f"{trigger} refresh of {result.day}: {result.status}")
+
+    scheduler = build_scheduler(job, engine, when, tz)
+    console.print(f"refreshing daily at {when:%H:%M} {zone}; Ctrl-C stops")
+    with contextlib.suppress(KeyboardInterrupt, SystemExit):
+        scheduler.start()

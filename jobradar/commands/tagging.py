@@ -1,0 +1,163 @@
+"""Commands about the tags: `classify`, `evaluate`, `train` and `reclassify`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from classifier import training
+from classifier.annotate import EXTRACTOR_VERSION
+from classifier.classify import BadLine, classify_lines
+from classifier.corpus import load_examples
+from classifier.evaluate import Evaluation, evaluate
+from classifier.roles import load_role_model
+from classifier.taxonomy import ROLE_SLUGS
+from jobradar.commands.common import db_option
+from jobradar.console import console, table
+from jobradar.errors import UserError
+from store.engine import database_url, open_store
+from store.retag import retag
+
+
+@click.command("classify")
+@click.option(
+    "--input",
+    "source",
+    default="-",
+    metavar="FILE|-",
+    show_default=True,
+    help="JSON lines to tag ('-' = stdin).",
+)
+def classify_command(source: str) -> None:
+    """Tag postings: JSON lines in, role, seniority, remote type, salary and skills out."""
+    model = load_role_model()
+    bad = 0
+    with click.open_file(source, "r", encoding="utf-8") as lines:
+        for result in classify_lines(lines, model):
+            if isinstance(result, BadLine):
+                bad += 1
+                click.echo(f"jobradar: line {result.number}: {result.reason}", err=True)
+            else:
+                click.echo(json.dumps(result, ensure_ascii=False))
+    if bad:
+        raise SystemExit(1)
+
+
+@click.command("evaluate")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    metavar="FILE",
+    help="Labelled JSON lines (the corpus labels format).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--mistakes",
+    "mistakes",
+    type=click.Path(dir_okay=False),
+    help="Write every disagreement here (JSON lines).",
+)
+def evaluate_command(data: str, fmt: str, mistakes: str | None) -> None:
+    """Measure salary, remote type, seniority and role tags against labels."""
+    path = Path(data)
+    if not path.is_file():
+        raise UserError(f"no such labels file: {data}")
+    result = evaluate(load_examples(path), load_role_model())
+    if mistakes:
+        Path(mistakes).write_text(
+            "".join(json.dumps(m, default=str) + "\n" for m in result.mistakes), encoding="utf-8"
+        )
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2))
+        return
+    render_evaluation(result)
+
+
+@click.command("train")
+@click.option(
+    "--data",
+    "data",
+    metavar="FILE",
+    help="Labelled JSON lines to cross-validate and train on "
+    "(default: the packaged reference labels, plus jobradar's own labels in training).",
+)
+@click.option(
+    "--out", "out", metavar="PATH", help="Where to write the model (default: the packaged one)."
+)
+def train_command(data: str | None, out: str | None) -> None:
+    """Train the role classifier, cross-validate it, and save it with its metadata."""
+    if data is None:
+        pipeline, metadata = training.train_packaged()
+    else:
+        path = Path(data)
+        if not path.is_file():
+            raise UserError(f"no such labels file: {data}")
+        pipeline, metadata = training.train(load_examples(path))
+    target = Path(out) if out else training.PACKAGED_MODEL
+    training.save(pipeline, metadata, target)
+    scores = metadata.cross_validation
+    console.print(
+        f"trained {metadata.version} on {metadata.training_examples} examples "
+        f"in {metadata.training_seconds:.1f} s"
+    )
+    console.print(
+        f"{scores['folds']}-fold cross-validation on {scores['examples']} labels: "
+        f"accuracy {scores['accuracy']:.3f} (titles only {scores['accuracy_title_only']:.3f}), "
+        f"macro-F1 {scores['macro_f1']:.3f}, "
+        f"calibration error {scores['expected_calibration_error']:.3f}"
+    )
+    console.print(f"wrote {target} and {training.metadata_path(target)}")
+
+
+@click.command("reclassify")
+@db_option
+def reclassify_command(db: str | None) -> None:
+    """Re-tag stored listings that an older role model or older extractors tagged."""
+    engine = open_store(database_url(db))
+    model = load_role_model()
+    changed = retag(engine, model)
+    console.print(f"re-tagged {changed} listings with {model.version} and {EXTRACTOR_VERSION}")
+
+
+def render_evaluation(result: Evaluation) -> None:
+    salary = result.salary
+    console.print(f"{result.examples} labelled postings")
+    console.print(
+        f"salary: precision {salary['precision']:.3f}, recall {salary['recall']:.3f} "
+        f"({salary['correct']} of {salary['labelled']} exact), false-salary rate {salary['false_salary_rate']:.3f}"
+    )
+    console.print(
+        f"remote type accuracy {result.remote_accuracy:.3f}; seniority accuracy {result.seniority_accuracy:.3f}"
+    )
+    console.print(
+        f"role accuracy {result.role_accuracy:.3f} (titles only {result.role_accuracy_title_only:.3f}); "
+        f"macro-F1 {result.macro_f1:.3f} over roles with ≥5 examples"
+    )
+    rows = [
+        [
+            role,
+            scores["support"],
+            f"{scores['precision']:.2f}",
+            f"{scores['recall']:.2f}",
+            f"{scores['f1']:.2f}",
+        ]
+        for role, scores in result.per_role.items()
+    ]
+    console.print(table("Per role", ["role", "support", "precision", "recall", "F1"], rows))
+    roles = [
+        role
+        for role in ROLE_SLUGS
+        if role in result.confusion or any(role in r for r in result.confusion.values())
+    ]
+    short = [role[:8] for role in roles]
+    grid = [
+        [truth, *[result.confusion.get(truth, {}).get(p, "") or "" for p in roles]]
+        for truth in roles
+        if truth in result.confusion
+    ]
+    console.print(table("Confusion (rows: label, columns: predicted)", ["label", *short], grid))
