@@ -98,10 +98,11 @@ def _classifiers(engine: Engine, day: date) -> list[str]:
         return sorted(version for (version,) in connection.execute(query).all() if version)
 
 
-def _top_skills(engine: Engine, day: date, per_role: int = 8) -> dict[str, list[tuple[str, int]]]:
+def _top_skills(engine: Engine, day: date, per_role: int = 12) -> dict[str, list[tuple[str, int]]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for role, skills in active_listings(engine, day, columns=(Listing.role, Listing.skills)):
         counts[role].update(skills or [])
+        counts["all"].update(skills or [])
     return {role: found.most_common(per_role) for role, found in counts.items() if found}
 
 

@@ -38,6 +38,9 @@ def _charts(report: Report) -> SimpleNamespace:
         roles=charts.count_bars(
             "Listings per role", [(name(role), n) for role, n in by_count if n]
         ),
+        skills=charts.count_bars(
+            "Top skills, all roles (listings naming each)", report.skills.get("all", [])
+        ),
         ranges=charts.range_bars(
             "Yearly base pay, p25 to p75, median marked (USD, remote + hybrid)",
             [(name(cell.role), cell) for cell in per_role],
