@@ -164,12 +164,16 @@ def refresh(
     engine = open_store(options.database_url)
     with refresh_lock(engine):
         refresh_id = start_refresh(engine, trigger, now, os.getpid())
-        report = crawl(
-            options, engine=engine, seen_at=now, refresh_id=refresh_id, progress=progress
-        )
-        day = now.date()
-        take_snapshot(engine, day)
-        files = publish(engine, day, out_dir, report.results)
+        try:
+            report = crawl(
+                options, engine=engine, seen_at=now, refresh_id=refresh_id, progress=progress
+            )
+            day = now.date()
+            take_snapshot(engine, day)
+            files = publish(engine, day, out_dir, report.results)
+        except BaseException as problem:  # the history must not show a refresh running forever
+            finish_refresh(engine, refresh_id, status="failed", message=repr(problem)[:500])
+            raise
         failed = [result for result in report.results if result.status == "failed"]
         status = (
             "ok" if not failed else "partial" if len(failed) < len(report.results) else "failed"

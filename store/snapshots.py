@@ -84,7 +84,6 @@ def history(
     engine: Engine, until: date, days: int, currency: str = "USD", work_mode: str = "remote+hybrid"
 ) -> list[SalaryIndexRow]:
     """The per-role ("all" seniority) index rows of the snapshots in the `days` up to `until`."""
-
     query = (
         select(SalaryIndexRow)
         .where(

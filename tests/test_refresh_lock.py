@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from sqlmodel import Session, select
 
+from crawler.sources import sources_path
+from scheduler.jobs import CrawlOptions, refresh
+from store.engine import open_store
 from store.lock import RefreshRunningError, refresh_lock
+from store.models import Refresh
 
 
 def test_a_second_refresh_of_the_same_store_is_refused_with_the_holders_pid(
@@ -24,5 +30,29 @@ def test_a_second_refresh_of_the_same_store_is_refused_with_the_holders_pid(
 def test_the_lock_is_released_when_the_refresh_fails(engine: Engine) -> None:
     with pytest.raises(ZeroDivisionError), refresh_lock(engine):
         1 / 0  # noqa: B018
+    with refresh_lock(engine):
+        pass
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("child_env")
+def test_a_refresh_that_fails_is_recorded_as_failed_and_frees_the_lock(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    options = CrawlOptions(
+        database_url=sqlite_url, sources_file=sources_path(None), only=("jobicy",), offline=True
+    )
+
+    def broken_publisher(*_: object) -> list[Path]:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        refresh(options, tmp_path, broken_publisher)
+    engine = open_store(sqlite_url)
+    with Session(engine) as session:
+        [record] = session.exec(select(Refresh)).all()
+    assert record.status == "failed"
+    assert "disk full" in (record.message or "")
+    assert record.finished_at is not None
     with refresh_lock(engine):
         pass
