@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from classifier.corpus import REFERENCE_LABELS
 from tests.conftest import jobradar
 
 CONTRACT_KEYS = {"id", "role", "role_confidence", "seniority", "remote_type", "salary", "skills"}
@@ -128,8 +129,20 @@ def test_evaluate_reports_figures_that_follow_from_the_labels(tmp_path: Path) ->
     assert figures["salary"]["false_salary_rate"] == 0.0  # funding is not pay
     assert figures["remote_accuracy"] == 0.75  # posting 3 is labelled on-site but says nothing
     assert figures["seniority_accuracy"] == 1.0
+    assert figures["role_model"]["trained_on_these_labels"] == 0  # ids 1-4 trained nothing
     text = jobradar("evaluate", "--data", str(labels), cwd=tmp_path)
     assert "salary: precision 0.500, recall 0.500" in text.stdout
+    assert "training-set figures" not in text.stdout
+
+
+def test_evaluate_on_the_labels_the_model_learned_says_so(tmp_path: Path) -> None:
+    labels = tmp_path / "some.jsonl"
+    with REFERENCE_LABELS.open(encoding="utf-8") as reference:
+        labels.write_text("".join(next(reference) for _ in range(20)), encoding="utf-8")
+    text = jobradar("evaluate", "--data", str(labels), cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert "note: 20 of these labels trained the role model" in text.stdout
+    assert "cross-validated, it scores accuracy 0.8" in text.stdout
 
 
 def test_evaluate_names_a_missing_file_in_one_line(tmp_path: Path) -> None:

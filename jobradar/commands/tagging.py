@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
 from classifier import training
 from classifier.annotate import EXTRACTOR_VERSION
 from classifier.classify import BadLine, classify_lines
-from classifier.corpus import load_examples
+from classifier.corpus import EXTRA_LABELS, REFERENCE_LABELS, Example, load_examples, read_jsonl
 from classifier.evaluate import Evaluation, evaluate
-from classifier.roles import load_role_model
+from classifier.roles import TrainedRoleModel, load_role_model
 from classifier.taxonomy import ROLE_SLUGS
 from jobradar.commands.common import db_option
 from jobradar.console import console, table
@@ -67,15 +68,45 @@ def evaluate_command(data: str, fmt: str, mistakes: str | None) -> None:
     path = Path(data)
     if not path.is_file():
         raise UserError(f"no such labels file: {data}")
-    result = evaluate(load_examples(path), load_role_model())
+    examples = load_examples(path)
+    model = load_role_model()
+    result = evaluate(examples, model)
     if mistakes:
         Path(mistakes).write_text(
             "".join(json.dumps(m, default=str) + "\n" for m in result.mistakes), encoding="utf-8"
         )
+    seen = _seen_in_training(examples, model)
     if fmt == "json":
-        click.echo(json.dumps(result.as_dict(), indent=2))
+        click.echo(json.dumps({**result.as_dict(), "role_model": seen}, indent=2))
         return
     render_evaluation(result)
+    if seen["trained_on_these_labels"]:
+        cv = seen["cross_validation"]
+        console.print(
+            f"note: {seen['trained_on_these_labels']} of these labels trained the role model, "
+            "so the role figures above are training-set figures; cross-validated, it scores "
+            f"accuracy {cv['accuracy']:.3f} (titles only {cv['accuracy_title_only']:.3f}), "
+            f"macro-F1 {cv['macro_f1']:.3f}"
+        )
+
+
+def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[str, Any]:
+    """How many of the examples trained the model in use (known for the packaged model)."""
+    packaged = training.read_metadata(training.PACKAGED_MODEL)
+    if packaged.version != model.version:
+        return {"version": model.version, "trained_on_these_labels": None}
+    trained = {row["id"] for row in read_jsonl(REFERENCE_LABELS)}
+    if EXTRA_LABELS.exists():
+        trained |= {row["id"] for row in read_jsonl(EXTRA_LABELS)}
+    overlap = sum(example.posting.get("id") in trained for example in examples)
+    scores = packaged.cross_validation
+    return {
+        "version": model.version,
+        "trained_on_these_labels": overlap,
+        "cross_validation": {
+            name: scores.get(name) for name in ("accuracy", "accuracy_title_only", "macro_f1")
+        },
+    }
 
 
 @click.command("train")
