@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from scrapy import Spider
 from scrapy.http import Request, TextResponse
 from scrapy.statscollectors import MemoryStatsCollector
@@ -22,6 +23,12 @@ from crawler.replay import RECORDINGS
 from store.engine import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# A test run must be reproducible: by default each property test draws the same examples
+# every time. HYPOTHESIS_PROFILE=explore searches with fresh random ones.
+settings.register_profile("reproducible", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reproducible"))
 FIXTURES = Path(__file__).with_name("fixtures")
 POSTGRES_URL = os.environ.get(
     "JOBRADAR_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

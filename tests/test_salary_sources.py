@@ -7,10 +7,12 @@ recording by hand (the source record is quoted in each case's reason).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
+from classifier.salary import find_salary
 from crawler.items import ListingItem
 from crawler.pipelines.clean_text import CleanTextPipeline
 from crawler.pipelines.location import LocationPipeline
@@ -208,3 +210,16 @@ def test_structured_pay_is_marked_and_converted() -> None:
     assert salary is not None
     assert salary.origin == "structured"
     assert (salary.annual_usd_min, salary.annual_usd_max, salary.fx_rate) == (150000, 180000, 1.0)
+
+
+def test_a_remoteok_record_with_one_bound_keeps_it() -> None:
+    # RemoteOK writes 0 for the bound it does not know; the other is still posted pay.
+    salary = find_salary(
+        title="Engineer",
+        text="",
+        reference=date(2026, 3, 17),
+        pay_structured={"kind": "remoteok", "salary_min": 90000, "salary_max": 0},
+    )
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == (90000, None, "USD", "year")
+    assert salary.text == "salary_min=90000"

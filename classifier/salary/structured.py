@@ -78,7 +78,12 @@ def _remoteok(block: Mapping[str, Any]) -> RawPay | None:
     pair = _pair(block.get("salary_min"), block.get("salary_max"))
     if pair is None or max(v for v in pair if v is not None) < 1000:
         return None
-    return pair[0], pair[1], "USD", "year", f"salary_min={pair[0]:g} salary_max={pair[1]:g}"
+    span = " ".join(
+        f"{name}={value:g}"
+        for name, value in zip(("salary_min", "salary_max"), pair, strict=True)
+        if value is not None
+    )  # RemoteOK gives one bound and 0 (unknown) for the other often enough
+    return pair[0], pair[1], "USD", "year", span
 
 
 def _min_max(
