@@ -78,6 +78,17 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'jobradar.db'}"
 
 
+def missing_service(reason: str) -> None:
+    """Skip a test whose server or browser is absent, except where it must be there.
+
+    CI sets JOBRADAR_REQUIRE_SERVICES=1: there a missing PostgreSQL or Chromium is a
+    failure, not a quiet skip.
+    """
+    if os.environ.get("JOBRADAR_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"required by JOBRADAR_REQUIRE_SERVICES: {reason}")
+    pytest.skip(reason=reason)
+
+
 def _postgres_available() -> bool:
     try:
         engine = create_engine(POSTGRES_URL)
@@ -93,7 +104,7 @@ def _postgres_available() -> bool:
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL schema on the local server, dropped afterwards."""
     if not _postgres_available():
-        pytest.skip(f"no PostgreSQL server at {POSTGRES_URL} (set JOBRADAR_TEST_POSTGRES)")
+        missing_service(f"no PostgreSQL server at {POSTGRES_URL} (set JOBRADAR_TEST_POSTGRES)")
     schema = f"t_{uuid.uuid4().hex[:10]}"
     admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

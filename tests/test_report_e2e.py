@@ -18,13 +18,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 from sqlmodel import Session, select
 
 from classifier.taxonomy import ROLE_SLUGS, SENIORITIES
 from store.engine import open_store
 from store.models import Listing, Refresh
 from store.types import utc_now
-from tests.conftest import ROOT, jobradar
+from tests.conftest import ROOT, jobradar, missing_service
 
 pytestmark = pytest.mark.slow
 
@@ -186,10 +187,11 @@ def _chromium() -> str | None:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(_chromium() is None, reason="needs headless Chromium (Debian package chromium)")
 def test_the_html_report_shows_its_charts_in_headless_chromium(offline: tuple[Path, str]) -> None:
-    from playwright.sync_api import sync_playwright
 
+    chromium = _chromium()
+    if chromium is None:
+        missing_service("needs headless Chromium (Debian package chromium)")
     workdir, url = offline
     page_path = workdir / "hostile.html"
     assert (
@@ -199,7 +201,7 @@ def test_the_html_report_shows_its_charts_in_headless_chromium(offline: tuple[Pa
         == 0
     )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         page = browser.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
