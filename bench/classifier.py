@@ -9,12 +9,10 @@ Run: python -m bench.classifier [--repeat 3]
 
 from __future__ import annotations
 
-import argparse
-import os
 import time
 from collections.abc import Callable
 
-from bench.extraction import reference_loop
+from bench.machine import one_core_run
 from classifier import training
 from classifier.classify import BATCH
 from classifier.corpus import EXTRA_LABELS, REFERENCE_LABELS, facts, load_examples, postings
@@ -28,14 +26,7 @@ def _timed(work: Callable[[], object]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    print(
-        f"reference loop: {min(reference_loop() for _ in range(3)):.2f} s (a current core: about 0.5 s)"
-    )
+    args = one_core_run(__doc__.splitlines()[0])
     everything = training.Dataset.of(load_examples(REFERENCE_LABELS) + load_examples(EXTRA_LABELS))
     fit_seconds = _timed(lambda: training.fit(everything))
     full_seconds = _timed(training.train_packaged)

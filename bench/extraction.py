@@ -10,12 +10,11 @@ Run: python -m bench.extraction [--repeat 3]
 
 from __future__ import annotations
 
-import argparse
-import os
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bench.machine import one_core_run
 from classifier.annotate import Facts, extract
 from classifier.corpus import REFERENCE_LABELS, facts, load_examples, postings
 from classifier.evaluate import same_salary
@@ -58,19 +57,6 @@ def throughput(run: Callable[[Any], object], items: Sequence[Any], repeat: int) 
     return len(items) / best
 
 
-def reference_loop() -> float:
-    """CPU seconds for ten million additions in a Python loop: how fast this machine is today.
-
-    A current desktop or server core takes about 0.5 s; shared virtual machines, two to
-    four times that. Throughput figures scale with it.
-    """
-    started = time.process_time()
-    total = 0
-    for number in range(10_000_000):
-        total += number
-    return time.process_time() - started
-
-
 def salary_scores(
     predicted: Sequence[Salary | None], labels: Sequence[dict[str, Any] | None]
 ) -> dict[str, float]:
@@ -90,15 +76,7 @@ def salary_scores(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-
-    print(
-        f"reference loop: {min(reference_loop() for _ in range(3)):.2f} s (a current core: about 0.5 s)"
-    )
+    args = one_core_run(__doc__.splitlines()[0])
     corpus: list[Facts] = [facts(posting) for posting in postings().values()]
     print(
         f"{len(corpus)} postings, mean text {sum(len(f.text) for f in corpus) / len(corpus):.0f} characters"

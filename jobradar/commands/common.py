@@ -29,6 +29,21 @@ sources_option = click.option(
 )
 
 
+offline_option = click.option(
+    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
+)
+out_option = click.option(
+    "--out", "out", default="reports", metavar="DIR", show_default=True, help="Where reports go."
+)
+rows_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+
+
 def parse_day(value: str | None) -> date:
     if value is None:
         return datetime.now(UTC).date()

@@ -9,7 +9,13 @@ import click
 
 from classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
 from crawler.sources import sources_path
-from jobradar.commands.common import db_option, parse_day, sources_option, write_rows
+from jobradar.commands.common import (
+    db_option,
+    parse_day,
+    rows_format_option,
+    sources_option,
+    write_rows,
+)
 from jobradar.console import console, table
 from jobradar.health import source_health
 from jobradar.report import build_report, render
@@ -28,13 +34,7 @@ from store.snapshots import snapshot_role_counts
 @click.option("--remote-type", type=click.Choice(REMOTE_TYPES), multiple=True)
 @click.option("--source", "source_names", multiple=True, metavar="SOURCE")
 @click.option("--seniority", type=click.Choice(SENIORITIES), multiple=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@rows_format_option
 @db_option
 def roles_command(
     *,
@@ -153,13 +153,7 @@ def sources_command(fmt: str, sources: str | None, db: str | None) -> None:
     help="Only listings whose yearly pay reaches this (USD).",
 )
 @click.option("--limit", type=click.IntRange(min=1, max=10_000), default=20, show_default=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@rows_format_option
 @db_option
 def search_command(
     *,

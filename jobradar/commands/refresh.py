@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from jobradar.commands.common import crawl_options, db_option, sources_option
+from jobradar.commands.common import (
+    crawl_options,
+    db_option,
+    offline_option,
+    out_option,
+    sources_option,
+)
 from jobradar.console import CrawlProgress, console, summary_table
 from jobradar.report import write_reports
 from scheduler.daily import build_scheduler, parse_at, parse_timezone
@@ -17,14 +23,10 @@ from store.lock import RefreshRunningError
 
 
 @click.command("run")
-@click.option(
-    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
-)
+@offline_option
 @sources_option
 @db_option
-@click.option(
-    "--out", "out", default="reports", metavar="DIR", show_default=True, help="Where reports go."
-)
+@out_option
 def run_command(offline: bool, sources: str | None, db: str | None, out: str) -> None:
     """Full refresh: crawl, classify, snapshot, report."""
     options = crawl_options(db, sources, offline)
@@ -42,9 +44,7 @@ def run_command(offline: bool, sources: str | None, db: str | None, out: str) ->
 
 @click.command("crawl")
 @click.argument("names", nargs=-1, metavar="[SOURCE]...")
-@click.option(
-    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
-)
+@offline_option
 @sources_option
 @db_option
 def crawl_command(
@@ -65,14 +65,10 @@ def crawl_command(
 @click.command("schedule")
 @click.option("--at", "at", default="06:00", show_default=True, metavar="HH:MM")
 @click.option("--timezone", "zone", default="UTC", show_default=True, metavar="TZ")
-@click.option(
-    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
-)
+@offline_option
 @sources_option
 @db_option
-@click.option(
-    "--out", "out", default="reports", metavar="DIR", show_default=True, help="Where reports go."
-)
+@out_option
 def schedule_command(
     *, at: str, zone: str, offline: bool, sources: str | None, db: str | None, out: str
 ) -> None:
