@@ -33,6 +33,7 @@ _FACTS = (
     Listing.pay_structured,
     Listing.posted_at,
     Listing.first_seen,
+    Listing.extractor_version,
 )
 
 
@@ -62,26 +63,35 @@ def _facts(row: Row[Any]) -> Facts:
     )
 
 
-def _columns(rows: Sequence[Row[Any]], model: RoleModel) -> list[dict[str, Any]]:
+def _columns(
+    rows: Sequence[Row[Any]], model: RoleModel
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The updates of a batch: role only where the extractors' fields are current, all else."""
     all_facts = [_facts(row) for row in rows]
     roles = model.predict([f.title for f in all_facts], [f.text for f in all_facts])
-    updates = []
+    role_only, everything = [], []
     for row, facts, (role, confidence) in zip(rows, all_facts, roles, strict=True):
+        tags = {
+            "id": row.id,
+            "role": role,
+            "role_confidence": round(confidence, 4),
+            "classifier_version": model.version,
+        }
+        if row.extractor_version == EXTRACTOR_VERSION:
+            role_only.append(tags)  # the crawl's pipeline just derived the rest
+            continue
         found = extract(facts)
-        updates.append(
+        everything.append(
             {
-                "id": row.id,
+                **tags,
                 **work_mode_columns(found.work_mode),
                 **salary_columns(found.salary),
-                "role": role,
-                "role_confidence": round(confidence, 4),
                 "seniority": found.seniority,
                 "skills": found.skills,
-                "classifier_version": model.version,
                 "extractor_version": EXTRACTOR_VERSION,
             }
         )
-    return updates
+    return role_only, everything
 
 
 def retag(engine: Engine, model: RoleModel, *, batch: int = BATCH) -> int:
@@ -102,6 +112,8 @@ def retag(engine: Engine, model: RoleModel, *, batch: int = BATCH) -> int:
             ).all()
             if not rows:
                 return done
-            session.execute(update(Listing), _columns(rows, model))  # bulk, by primary key
+            for updates in _columns(rows, model):
+                if updates:
+                    session.execute(update(Listing), updates)  # bulk, by primary key
         done += len(rows)
         last_id = rows[-1].id

@@ -11,6 +11,7 @@ end-to-end tests; here the days matter, not the transport.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -48,56 +49,61 @@ AT = time(6, 0)
 MODEL = load_role_model()
 
 
+@dataclass
+class Feed:
+    """The recorded feed as the spider yields it, and the crawler's own steps after it."""
+
+    items: list[dict[str, Any]]
+    steps: list[Any]
+
+    def rows(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        rows = []
+        for raw in items:
+            item = raw
+            for step in self.steps:
+                item = step.process_item(item)
+            rows.append(listing_row(item))
+        return rows
+
+
 @pytest.fixture(scope="module")
-def feed_rows() -> list[dict[str, Any]]:
-    """The recorded feed as listings-table rows, through the crawler's own steps."""
+def feed() -> Feed:
     items, _, spider = run_spider(RemoteokSpider, FEED.read_bytes(), URL)
-    crawler = spider.crawler
-    steps = [
-        step(crawler)
-        for step in (
-            ValidatePipeline,
-            CleanTextPipeline,
-            LocationPipeline,
-            SalaryPipeline,
-            ClassifyPipeline,
-        )
-    ]
-    rows = []
-    for raw in items:
-        item = raw
-        for step in steps:
-            item = step.process_item(item)
-        rows.append(listing_row(item))
-    return rows
+    steps = (
+        ValidatePipeline,
+        CleanTextPipeline,
+        LocationPipeline,
+        SalaryPipeline,
+        ClassifyPipeline,
+    )
+    return Feed(items, [step(spider.crawler) for step in steps])
 
 
-def _on_day(rows: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
-    """Day n's snapshot: the feed less a rolling tenth of its jobs, ranges raised late on."""
-    dropped = {i for i in range(len(rows)) if i % 10 == n % 10}
-    snapshot = []
-    for i, original in enumerate(rows):
-        if i in dropped:
+def _on_day(feed: Feed, n: int) -> list[dict[str, Any]]:
+    """Day n's snapshot: the feed less a rolling tenth of its jobs, ranges raised late on,
+    through the crawler's steps as that day's crawl would run them."""
+    items = []
+    for i, original in enumerate(feed.items):
+        if i % 10 == n % 10:
             continue
-        row = dict(original)
-        pay = row["pay_structured"] or {}
+        item = dict(original)
+        pay = item["pay_structured"] or {}
         if n >= RAISE_FROM and pay.get("salary_min"):
-            # the feed's own pay fields: derived salaries are recomputed from them
-            row["pay_structured"] = {
+            item["pay_structured"] = {
                 **pay,
                 "salary_min": round(pay["salary_min"] * 1.1),
                 "salary_max": round(pay["salary_max"] * 1.1) if pay.get("salary_max") else None,
             }
-        snapshot.append(row)
-    return snapshot
+        items.append(item)
+    return feed.rows(items)
 
 
-def _refresh_day(engine: Engine, rows: list[dict[str, Any]], n: int) -> None:
+def _refresh_day(engine: Engine, feed: Feed, n: int) -> None:
     day = DAY0 + timedelta(days=n)
     now = datetime.combine(day, AT, tzinfo=UTC)
     with time_machine.travel(now, tick=False):
         refresh_id = start_refresh(engine, "schedule", now, 1)
-        upsert_listings(engine, _on_day(rows, n), now)
+        upsert_listings(engine, _on_day(feed, n), now)
         close_missing(engine, "remoteok", now, now)
         retag(engine, MODEL)  # roles are tagged after each crawl, as the crawl job does
         take_snapshot(engine, day)
@@ -105,11 +111,11 @@ def _refresh_day(engine: Engine, rows: list[dict[str, Any]], n: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def history(feed_rows: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> Engine:
+def history(feed: Feed, tmp_path_factory: pytest.TempPathFactory) -> Engine:
     engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('history') / 'h.db'}")
     for n in range(DAYS):
         if n != MISSED:
-            _refresh_day(engine, feed_rows, n)
+            _refresh_day(engine, feed, n)
     return engine
 
 
@@ -119,26 +125,20 @@ def test_every_refreshed_day_has_its_snapshot_and_the_missed_day_has_none(histor
         assert (counts is None) == (n == MISSED)
 
 
-def test_role_counts_of_a_past_day_survive_listings_closing(
-    history: Engine, feed_rows: list[dict[str, Any]]
-) -> None:
+def test_role_counts_of_a_past_day_survive_listings_closing(history: Engine, feed: Feed) -> None:
     day5 = DAY0 + timedelta(days=5)
     counts = snapshot_role_counts(history, day5)
     assert counts is not None
-    assert sum(counts.values()) == len(_on_day(feed_rows, 5))
+    assert sum(counts.values()) == len(_on_day(feed, 5))
     # the same day recomputed from listings now differs: jobs dropped on day 5 reappeared
     # later with a first_seen before day 5, so only the snapshot keeps that day's truth
     assert role_counts(history, day5) != counts
     remote = snapshot_role_counts(history, day5, ListingFilter(remote_types=["remote"]))
     assert remote is not None
-    assert sum(remote.values()) == sum(
-        1 for r in _on_day(feed_rows, 5) if r["remote_type"] == "remote"
-    )
+    assert sum(remote.values()) == sum(1 for r in _on_day(feed, 5) if r["remote_type"] == "remote")
 
 
-def test_re_running_a_day_replaces_its_rows(
-    history: Engine, feed_rows: list[dict[str, Any]]
-) -> None:
+def test_re_running_a_day_replaces_its_rows(history: Engine, feed: Feed) -> None:
     day = DAY0 + timedelta(days=DAYS - 1)
     before = salary_index(history, day)
     with time_machine.travel(datetime.combine(day, time(9, 0), tzinfo=UTC), tick=False):
@@ -193,7 +193,7 @@ def test_the_trend_charts_draw_the_recorded_days(history: Engine) -> None:
     assert page.count("<polyline") >= 3  # medians of several roles and the two shares
 
 
-def test_a_missed_day_is_caught_up_once(history: Engine, feed_rows: list[dict[str, Any]]) -> None:
+def test_a_missed_day_is_caught_up_once(history: Engine, feed: Feed) -> None:
     zone = ZoneInfo("UTC")
     # the scheduler comes back on day 40 at 09:00, after 06:00 passed with no refresh
     back = datetime.combine(DAY0 + timedelta(days=DAYS), time(9, 0), tzinfo=UTC)
@@ -203,7 +203,7 @@ def test_a_missed_day_is_caught_up_once(history: Engine, feed_rows: list[dict[st
     daily = scheduler.get_job(JOB_ID)
     assert (daily.coalesce, daily.max_instances) == (True, 1)
     assert daily.misfire_grace_time >= 3600
-    _refresh_day(history, feed_rows, DAYS)  # the catch-up refresh runs and is recorded
+    _refresh_day(history, feed, DAYS)  # the catch-up refresh runs and is recorded
     again = build_scheduler(
         lambda trigger: None, history, AT, zone, now=back + timedelta(minutes=5)
     )

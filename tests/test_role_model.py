@@ -228,6 +228,30 @@ def test_retag_recomputes_what_other_versions_derived_and_leaves_current_rows(
     assert current.role == "data-platform"  # already current: not recomputed
 
 
+def test_listings_the_crawl_just_extracted_get_their_role_only(
+    engine: Engine, shipped: TrainedRoleModel
+) -> None:
+    # As the crawl stores them: extractors current, no role model yet. What the crawl's
+    # steps derived stays as it is (a re-extraction would find no salary in this text).
+    _insert(
+        engine,
+        source_id="fresh",
+        title="Senior MLOps Engineer",
+        description_text="Kubeflow pipelines.",
+        seniority="senior",
+        skills=["Kubeflow"],
+        salary_min=150000,
+        salary_currency="USD",
+        salary_period="year",
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    assert retag(engine, shipped) == 1
+    with Session(engine) as session:
+        fresh = session.scalars(select(Listing).where(Listing.source_id == "fresh")).one()
+    assert (fresh.role, fresh.classifier_version) == ("mlops", shipped.version)
+    assert (fresh.salary_min, fresh.seniority, fresh.skills) == (150000, "senior", ["Kubeflow"])
+
+
 def test_reclassify_command_reports_what_it_re_tagged(sqlite_url: str, tmp_path: Path) -> None:
     _insert(open_store(sqlite_url), source_id="1", title="ML Platform Engineer")
     result = jobradar("reclassify", "--db", sqlite_url, cwd=tmp_path)
