@@ -25,8 +25,17 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
 from classifier import model as role_model
-from classifier.corpus import EXTRA_LABELS, REFERENCE_LABELS, Example, facts, load_examples
+from classifier.corpus import (
+    EXTRA_LABELS,
+    REFERENCE_LABELS,
+    CorpusError,
+    Example,
+    facts,
+    load_examples,
+    read_jsonl,
+)
 from classifier.evaluate import Evaluation, score_roles
+from classifier.taxonomy import ROLE_SLUGS
 
 PACKAGED_MODEL = Path(__file__).with_name("data") / "role_model.skops"
 FOLDS = 5
@@ -66,6 +75,13 @@ class Dataset:
 
     @classmethod
     def of(cls, examples: Sequence[Example]) -> Dataset:
+        """The examples' titles, texts and roles; a role outside the taxonomy is refused."""
+        for example in examples:
+            if example.label.get("role") not in ROLE_SLUGS:
+                raise CorpusError(
+                    f"label of {example.posting.get('id')!r}: role {example.label.get('role')!r} "
+                    f"is not one of the taxonomy's ({', '.join(ROLE_SLUGS)})"
+                )
         all_facts = [facts(example.posting) for example in examples]
         return cls(
             [f.title for f in all_facts],
@@ -168,6 +184,13 @@ def train(
     """Cross-validate on `scored` (with `always` in every fold), then fit on both."""
     started = time.perf_counter()
     scored_data, always_data = Dataset.of(scored), Dataset.of(always)
+    if len(set(scored_data.roles + always_data.roles)) < 2:
+        raise CorpusError("training needs labels of at least two roles")
+    if validate and len(scored_data.roles) < 2 * FOLDS:
+        raise CorpusError(
+            f"{FOLDS}-fold cross-validation needs at least {2 * FOLDS} labels; "
+            f"got {len(scored_data.roles)}"
+        )
     scores = cross_validate(scored_data, always_data if always else None) if validate else {}
     everything = Dataset(
         scored_data.titles + always_data.titles,
@@ -195,6 +218,14 @@ def train_packaged(*, validate: bool = True) -> tuple[Pipeline, Metadata]:
     """The shipped model: scored on the reference labels, trained on those and jobradar's own."""
     extra = load_examples(EXTRA_LABELS) if EXTRA_LABELS.exists() else []
     return train(load_examples(REFERENCE_LABELS), extra, validate=validate)
+
+
+def packaged_training_overlap(examples: Sequence[Example]) -> int:
+    """How many of `examples` are among the labels the packaged model was trained on."""
+    trained = {row["id"] for row in read_jsonl(REFERENCE_LABELS)}
+    if EXTRA_LABELS.exists():
+        trained |= {row["id"] for row in read_jsonl(EXTRA_LABELS)}
+    return sum(example.posting.get("id") in trained for example in examples)
 
 
 def metadata_path(path: Path) -> Path:

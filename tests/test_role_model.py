@@ -136,13 +136,19 @@ def test_a_model_without_metadata_or_not_a_model_is_refused(tmp_path: Path) -> N
 
 
 def test_the_packaged_model_is_retrained_when_it_cannot_be_loaded(
-    monkeypatch: pytest.MonkeyPatch, small_model: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shipped: TrainedRoleModel
 ) -> None:
-    monkeypatch.setattr(training, "PACKAGED_MODEL", small_model.with_name("missing.skops"))
-    monkeypatch.setattr(
-        training, "train_packaged", lambda validate: training.load(small_model)
-    )  # stands in for the slow full fit; the fallback path is what is tested
-    assert load_role_model().version == training.read_metadata(small_model).version
+    # The packaged model as another scikit-learn would have saved it.
+    stale = tmp_path / "role_model.skops"
+    stale.write_bytes(training.PACKAGED_MODEL.read_bytes())
+    meta = json.loads(training.metadata_path(training.PACKAGED_MODEL).read_text())
+    training.metadata_path(stale).write_text(json.dumps({**meta, "sklearn_version": "1.4.2"}))
+    monkeypatch.setattr(training, "PACKAGED_MODEL", stale)
+    retrained = load_role_model()
+    # the same labels, code and scikit-learn: the same model, fitted again in memory
+    assert retrained.version == shipped.version
+    titles = ["Senior MLOps Engineer", "Data Engineer", "Recruiter", "GPU Cluster Engineer"]
+    assert retrained.predict(titles, [""] * 4) == shipped.predict(titles, [""] * 4)
 
 
 def test_a_user_model_that_cannot_be_loaded_is_a_usage_error(tmp_path: Path) -> None:
@@ -173,6 +179,24 @@ def test_train_command_writes_a_model_and_prints_cross_validated_figures(tmp_pat
     assert result.returncode == 0, result.stderr
     assert "5-fold cross-validation on 200 labels: accuracy" in result.stdout
     assert training.load(out)[1].training_examples == 200
+    for bad, message in (
+        ('{"id": "a", "title": "ML Engineer", "role": "mle"}\n', "role 'mle' is not one of"),
+        ('{"id": "a", "title": "ML Engineer"}\n', "role None is not one of"),
+        ('{"id": "a", "title": "ML Engineer", "role": "ml-engineer"}\n', "at least two roles"),
+    ):
+        (tmp_path / "bad.jsonl").write_text(bad, encoding="utf-8")
+        refused = jobradar(
+            "train", "--data", str(tmp_path / "bad.jsonl"), "--out", str(out), cwd=tmp_path
+        )
+        assert refused.returncode == 2
+        assert refused.stderr.count("\n") == 1
+        assert message in refused.stderr
+    few = "".join(line for line, _ in zip(REFERENCE_LABELS.open(), range(6), strict=False))
+    (tmp_path / "few.jsonl").write_text(few, encoding="utf-8")
+    too_few = jobradar("train", "--data", str(tmp_path / "few.jsonl"), cwd=tmp_path)
+    assert too_few.returncode == 2
+    assert "needs at least 10 labels; got 6" in too_few.stderr
+    assert training.load(out)[1].training_examples == 200  # a refused training wrote nothing
     missing = jobradar("train", "--data", str(tmp_path / "nope.jsonl"), cwd=tmp_path)
     assert missing.returncode == 2
     assert "no such labels file" in missing.stderr

@@ -11,7 +11,7 @@ import click
 from classifier import training
 from classifier.annotate import EXTRACTOR_VERSION
 from classifier.classify import BadLine, classify_lines
-from classifier.corpus import EXTRA_LABELS, REFERENCE_LABELS, Example, load_examples, read_jsonl
+from classifier.corpus import Example, load_examples
 from classifier.evaluate import Evaluation, evaluate
 from classifier.roles import TrainedRoleModel, load_role_model
 from classifier.taxonomy import ROLE_SLUGS
@@ -95,14 +95,10 @@ def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[
     packaged = training.read_metadata(training.PACKAGED_MODEL)
     if packaged.version != model.version:
         return {"version": model.version, "trained_on_these_labels": None}
-    trained = {row["id"] for row in read_jsonl(REFERENCE_LABELS)}
-    if EXTRA_LABELS.exists():
-        trained |= {row["id"] for row in read_jsonl(EXTRA_LABELS)}
-    overlap = sum(example.posting.get("id") in trained for example in examples)
     scores = packaged.cross_validation
     return {
         "version": model.version,
-        "trained_on_these_labels": overlap,
+        "trained_on_these_labels": training.packaged_training_overlap(examples),
         "cross_validation": {
             name: scores.get(name) for name in ("accuracy", "accuracy_title_only", "macro_f1")
         },
