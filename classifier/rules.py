@@ -7,14 +7,24 @@ get None and are left to the trained model.
 
 from __future__ import annotations
 
+import functools
 import re
+
+from classifier.titles import first_role_title
 
 
 def _any(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
-# Order matters: the first rule that matches wins, so narrower roles come first.
+_AI_FIELD = (
+    r"ai|ml|genai|gen ai|generative ai|applied ai|conversational ai|machine learning|"
+    r"artificial intelligence|computer vision|llms?"
+)
+
+# The infrastructure-family roles are narrower than the neighbouring ML roles: the first
+# of them that matches wins, wherever it stands in the title. Among the broader roles
+# from research-scientist on, the one the title names first wins (deciding rule 7).
 TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ai-security",
@@ -22,6 +32,15 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:ai|ml|llm|model) (?:security|red[- ]team\w*)",
             r"\badversarial (?:ml|machine learning)\b",
             r"\bai red team",
+        ),
+    ),
+    (
+        # An architect of AI systems designs them, whatever part of the stack the title
+        # names ("Conversational AI Platform Architect"); a data architect is data-platform.
+        "ai-architect",
+        _any(
+            rf"\b(?:{_AI_FIELD})\b.*\b(?:architects?|solutions architecture)\b",
+            rf"\b(?:architects?|solutions architecture)\b.*\b(?:{_AI_FIELD})\b",
         ),
     ),
     (
@@ -91,12 +110,6 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "ai-architect",
-        _any(
-            r"\b(?:ai|ml|genai|generative ai|machine learning|ai infrastructure) (?:solutions? )?architect\b"
-        ),
-    ),
-    (
         "research-scientist",
         _any(
             r"\bresearch scientist\b",
@@ -148,9 +161,40 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_BROAD = [role for role, _ in TITLE_RULES].index("research-scientist")
+
+# Two fields sharing one job noun, "Data/ML Engineer" or "ML & AI Engineer", name two
+# roles, the first one first. "AI/ML" is one field by convention (an ML engineer).
+_FIELD = (
+    r"gen ?ai|generative ai|ai research|machine learning|deep learning|computer vision|"
+    r"data science|data|analytics|applied|research|llm|nlp|mlops|ml|ai"
+)
+_COMPOUND = re.compile(
+    rf"\b({_FIELD})\s*(/|&|\+|\band\b)\s*({_FIELD})\s+(engineer|scientist|developer)",
+    re.IGNORECASE,
+)
+
+
+def _spell_out(match: re.Match[str]) -> str:
+    first, separator, second, noun = match.groups()
+    if separator == "/" and {first.lower(), second.lower()} == {"ai", "ml"}:
+        return match.group()
+    return f"{first} {noun} / {second} {noun}"
+
+
+# The role model asks twice per title (its rule features, and how much the description
+# counts); listings are scored in batches of a few hundred.
+@functools.lru_cache(maxsize=4096)
 def role_from_title(title: str) -> str | None:
-    """The role a title names unmistakably, or None."""
-    for role, pattern in TITLE_RULES:
+    """The role the first job a title lists names unmistakably, or None."""
+    title = first_role_title(title)
+    for role, pattern in TITLE_RULES[:_BROAD]:
         if pattern.search(title):
             return role
-    return None
+    title = _COMPOUND.sub(_spell_out, title)
+    named = [
+        (match.start(), order, role)
+        for order, (role, pattern) in enumerate(TITLE_RULES[_BROAD:])
+        if (match := pattern.search(title))
+    ]
+    return min(named)[2] if named else None

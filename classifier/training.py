@@ -43,6 +43,7 @@ FOLDS = 5
 # Everything the pipeline of `classifier.model.build_pipeline` is made of beyond what
 # skops trusts by default.
 TRUSTED_TYPES: tuple[str, ...] = (
+    "classifier.model.Description",
     "classifier.model.TitleRules",
     "classifier.model.clean_title",
     "classifier.model._opening",
@@ -106,7 +107,7 @@ def code_version() -> str:
     """The digest of the code that defines the features and the rules."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("model.py", "rules.py", "text.py", "taxonomy.py"):
+    for name in ("model.py", "rules.py", "titles.py", "text.py", "taxonomy.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -117,8 +118,9 @@ def fit(data: Dataset) -> Pipeline:
     # skops writes each numpy integer of a vocabulary as a file of its own: plain ints
     # make the saved model 10x smaller and 3x faster to load, with the same predictions.
     for _, transformer, _ in pipeline.named_steps["features"].transformers_:
-        if hasattr(transformer, "vocabulary_"):
-            transformer.vocabulary_ = {term: int(i) for term, i in transformer.vocabulary_.items()}
+        vectorizer = getattr(transformer, "words_", transformer)
+        if hasattr(vectorizer, "vocabulary_"):
+            vectorizer.vocabulary_ = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
     return pipeline
 
 

@@ -1,0 +1,56 @@
+"""The role a title names first: one field of a header line, the first of a list of roles.
+
+Hacker News posts open with `Company | Role(s) | Place | Remote | Pay`, and a post or a
+title may list several jobs ("Software Engineer, Team Lead, AI Engineer"). The listing's
+role is the first one listed (taxonomy.md, deciding rule 7), so the title rules read
+that one alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOUN = (
+    r"engineers?|developers?|scientists?|researchers?|analysts?|architects?|managers?|"
+    r"designers?|specialists?|consultants?|administrators?|programmers?|technicians?|"
+    r"strategists?|advocates?|recruiters?|interns?|professors?|faculty|sres?|swes?|mles?|fdes?"
+)
+# A word that names a job by itself, whichever words qualify it.
+_JOB_NOUN = re.compile(rf"\b(?:{_NOUN})\b", re.IGNORECASE)
+# What marks a header field as the one about the job, rather than the company or place.
+_JOB_FIELD = re.compile(
+    rf"\b(?:{_NOUN}|leads?|head|director|devops|founding|engineering)\b", re.IGNORECASE
+)
+_MARKUP = re.compile(r"<[^>]*>|https?://\S+|&\w+;|&#x?\w+;")
+# Brackets, and the separators of a list of jobs; a "/" joins two names of one job.
+_BREAK = re.compile(r"[()\[\]]|,|;|\s\+\s|\sand\s|\s&\s", re.IGNORECASE)
+
+
+def first_role_title(title: str) -> str:
+    """The part of `title` that names the first job it lists."""
+    title = " ".join(_MARKUP.sub(" ", title).split())
+    fields = [field.strip() for field in title.split("|")]
+    field = fields[0]
+    if len(fields) > 1 and not _JOB_FIELD.search(field):
+        field = next((later for later in fields[1:] if _JOB_FIELD.search(later)), field)
+    jobs = _top_level_items(field)
+    # "Lead, Decision Scientist" is one job; "Software Engineer, AI Engineer" two.
+    if len(jobs) > 1 and _JOB_NOUN.search(jobs[0]) and any(map(_JOB_NOUN.search, jobs[1:])):
+        return jobs[0]
+    return field
+
+
+def _top_level_items(text: str) -> list[str]:
+    """`text` split at list separators outside brackets: "Engineers (Infra, ML), GTM"."""
+    items, depth, start = [], 0, 0
+    for match in _BREAK.finditer(text):
+        mark = match.group()
+        if mark in "([":
+            depth += 1
+        elif mark in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            items.append(text[start : match.start()])
+            start = match.end()
+    items.append(text[start:])
+    return [item.strip() for item in items]

@@ -1,0 +1,88 @@
+"""The title rules: which role a title names outright, and which of its jobs comes first.
+
+Titles are real ones from the corpus (Hacker News header lines, job-board titles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from classifier.rules import role_from_title
+from classifier.titles import first_role_title
+
+
+@pytest.mark.parametrize(
+    ("title", "first"),
+    [
+        # A header line: the company and the place are not the job.
+        (
+            "Kato | Senior Software Engineer | San Francisco, CA | ONSITE | Full-time",
+            "Senior Software Engineer",
+        ),
+        (
+            "KoBold Metals | Remote (USA) | Full-time | Senior Infrastructure Engineer | $170k",
+            "Senior Infrastructure Engineer",
+        ),
+        # Links in the header are not words of the title.
+        (
+            'GameBrain AI (<a href="https://www.gamebrain.com/">https://www.gamebrain.com/</a>)'
+            " | Staff Computer Vision Architect | Remote",
+            "Staff Computer Vision Architect",
+        ),
+        # A list of jobs: the first one.
+        (
+            "EggAI | Software Engineer, Team lead, AI engineer | REMOTE (EU)",
+            "Software Engineer",
+        ),
+        ("Annex Risk | Backend + Data Engineer | Bay Area", "Backend + Data Engineer"),
+        (
+            "Mixpeek | Senior Infrastructure Engineer, Applied AI Engineer | NYC",
+            "Senior Infrastructure Engineer",
+        ),
+        # One job whose title has a comma or an "and" of its own.
+        ("Lead, Decision Scientist", "Lead, Decision Scientist"),
+        ("Staff BI and Data Engineer", "Staff BI and Data Engineer"),
+        ("Software Engineer, Inference", "Software Engineer, Inference"),
+        # Separators inside brackets qualify the job; they do not list jobs.
+        (
+            "Steel.dev | Founding Engineers (Infrastructure, Applied AI), Growth, GTM | Toronto",
+            "Founding Engineers (Infrastructure, Applied AI), Growth, GTM",
+        ),
+        # A board title whose first field is the job.
+        ("Data Engineer | 4 to 9 Years | Bangalore & Pune", "Data Engineer"),
+        ("", ""),
+    ],
+)
+def test_the_first_job_a_title_lists(title: str, first: str) -> None:
+    assert first_role_title(title) == first
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        # Two fields sharing one job noun: the first named decides (taxonomy rule 7).
+        ("Data Scientist / ML Engineer", "data-scientist"),
+        ("Entry Level Data/ML Engineer (Remote)", "data-platform"),
+        ("Lead ML & AI Engineer", "ml-engineer"),
+        ("Gen AI/ML Engineer", "ai-engineer"),
+        ("Machine Learning/AI Engineer", "ml-engineer"),
+        ("Data & Machine Learning Scientist", "data-scientist"),
+        ("Principal Machine Learning and Data Science Engineer", "ml-engineer"),
+        # "AI/ML" is one field by convention.
+        ("Senior AI/ML Engineer", "ml-engineer"),
+        # A narrower infrastructure role wins wherever it stands.
+        ("Data & MLOps Engineer", "mlops"),
+        ("Machine Learning Engineer, Inference", "model-serving"),
+        # An architect of AI systems, whichever part of the stack the title names.
+        ("Intelligent Automation - Conversational AI Platform Architect", "ai-architect"),
+        ("Solutions Architect, Applied AI (Startups)", "ai-architect"),
+        ("Data Architect", "data-platform"),
+        ("Solution Architect, Google Cloud Platform (Apigee)", None),
+        # The first job of a list, not a later one.
+        ("EggAI | Software Engineer, Team lead, AI engineer | REMOTE (EU)", None),
+        ("HelloData | Principal ML Engineer, Principal Product Engineer | Remote", "ml-engineer"),
+        ("Recruiter", None),
+    ],
+)
+def test_the_role_a_title_names(title: str, role: str | None) -> None:
+    assert role_from_title(title) == role
