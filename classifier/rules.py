@@ -26,6 +26,8 @@ _AI_FIELD = (
 # of them that matches wins, wherever it stands in the title. Among the broader roles
 # from research-scientist on, the one the title names first wins (deciding rule 7).
 TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Teaching or recruiting for a role is not doing it ("Data Engineer Trainer").
+    ("other", _any(r"\b(?:trainers?|instructors?|teachers?|tutors?|recruit(?:er|ers|ing|ment))\b")),
     (
         "ai-security",
         _any(
@@ -112,37 +114,37 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "research-scientist",
         _any(
-            r"\bresearch scientist\b",
-            r"\bai researcher\b",
-            r"\bml researcher\b",
-            r"\bapplied scientist\b",
-            r"\bmachine learning scientist\b",
-            r"\bml scientist\b",
-            r"\bresearch engineer\b",
+            r"\bresearch scientists?\b",
+            r"\bai researchers?\b",
+            r"\bml researchers?\b",
+            r"\bapplied scientists?\b",
+            r"\bmachine learning scientists?\b",
+            r"\bml scientists?\b",
+            r"\bresearch engineers?\b",
         ),
     ),
     (
         "ai-engineer",
         _any(
-            r"\b(?:ai|llm|genai|gen ai|generative ai|applied ai|ai application|ai agent\w*) (?:engineer|developer)\b",
+            r"\b(?:ai|llm|genai|gen ai|generative ai|applied ai|ai application|ai agent\w*) (?:engineer|developer)s?\b",
             r"\bprompt engineer",
         ),
     ),
     (
         "ml-engineer",
         _any(
-            r"\b(?:machine learning|ml|deep learning|computer vision|nlp|applied ml|ai/ml|ml/ai) engineer\b"
+            r"\b(?:machine learning|ml|deep learning|computer vision|nlp|applied ml|ai/ml|ml/ai) engineers?\b"
         ),
     ),
     (
         "data-platform",
         _any(
             r"\bdata (?:engineer|platform|infrastructure|warehouse|architect)\w*",
-            r"\banalytics engineer\b",
-            r"\betl (?:developer|engineer)\b",
+            r"\banalytics engineers?\b",
+            r"\betl (?:developer|engineer)s?\b",
             r"\bbig data\b",
-            r"\bbi (?:developer|engineer)\b",
-            r"\bdatabase administrator\b",
+            r"\bbi (?:developer|engineer)s?\b",
+            r"\bdatabase administrators?\b",
             r"\bdba\b",
         ),
     ),
@@ -150,11 +152,11 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "data-scientist",
         _any(
             r"\bdata scien\w+",
-            r"\bdata analyst\b",
-            r"\bdecision scientist\b",
-            r"\bbi analyst\b",
-            r"\bbusiness intelligence analyst\b",
-            r"\bquantitative analyst\b",
+            r"\bdata analysts?\b",
+            r"\bdecision scientists?\b",
+            r"\bbi analysts?\b",
+            r"\bbusiness intelligence analysts?\b",
+            r"\bquantitative analysts?\b",
             r"\banalytics manager\b",
         ),
     ),

@@ -21,6 +21,8 @@ _JOB_NOUN = re.compile(rf"\b(?:{_NOUN})\b", re.IGNORECASE)
 _JOB_FIELD = re.compile(
     rf"\b(?:{_NOUN}|leads?|head|director|devops|founding|engineering)\b", re.IGNORECASE
 )
+# "Lead Data Scientist (CV, DL, MLOps, LLM)": a bracketed list names skills, not the job.
+_BRACKETED_LIST = re.compile(r"\s*[(\[][^()\[\]]*,[^()\[\]]*[)\]]")
 _MARKUP = re.compile(r"<[^>]*>|https?://\S+|&\w+;|&#x?\w+;")
 # Brackets, and the separators of a list of jobs; a "/" joins two names of one job.
 _BREAK = re.compile(r"[()\[\]]|,|;|\s\+\s|\sand\s|\s&\s", re.IGNORECASE)
@@ -36,8 +38,8 @@ def first_role_title(title: str) -> str:
     jobs = _top_level_items(field)
     # "Lead, Decision Scientist" is one job; "Software Engineer, AI Engineer" two.
     if len(jobs) > 1 and _JOB_NOUN.search(jobs[0]) and any(map(_JOB_NOUN.search, jobs[1:])):
-        return jobs[0]
-    return field
+        field = jobs[0]
+    return _BRACKETED_LIST.sub("", field)
 
 
 def _top_level_items(text: str) -> list[str]:

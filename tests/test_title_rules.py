@@ -43,11 +43,13 @@ from classifier.titles import first_role_title
         ("Lead, Decision Scientist", "Lead, Decision Scientist"),
         ("Staff BI and Data Engineer", "Staff BI and Data Engineer"),
         ("Software Engineer, Inference", "Software Engineer, Inference"),
-        # Separators inside brackets qualify the job; they do not list jobs.
+        # Separators inside brackets do not list jobs, and a bracketed list names skills.
         (
             "Steel.dev | Founding Engineers (Infrastructure, Applied AI), Growth, GTM | Toronto",
-            "Founding Engineers (Infrastructure, Applied AI), Growth, GTM",
+            "Founding Engineers, Growth, GTM",
         ),
+        ("Lead Data Scientist (CV, DL, MLOps, LLM)", "Lead Data Scientist"),
+        ("ML Engineer (AWS SageMaker)", "ML Engineer (AWS SageMaker)"),
         # A board title whose first field is the job.
         ("Data Engineer | 4 to 9 Years | Bangalore & Pune", "Data Engineer"),
         ("", ""),
@@ -81,7 +83,17 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         # The first job of a list, not a later one.
         ("EggAI | Software Engineer, Team lead, AI engineer | REMOTE (EU)", None),
         ("HelloData | Principal ML Engineer, Principal Product Engineer | Remote", "ml-engineer"),
-        ("Recruiter", None),
+        # Teaching or recruiting for a role is not doing it.
+        ("Data Engineer Trainer", "other"),
+        ("Technical Recruiter, Machine Learning", "other"),
+        ("Training Infrastructure Engineer", "ml-infrastructure"),
+        # Header lines name jobs in the plural.
+        ("MinimalistechOS | Senior Agentic AI Engineers | Remote | Staffing", "ai-engineer"),
+        ("Adaptional (YC S25) is hiring AI engineers", "ai-engineer"),
+        # Skills listed in brackets do not name the role; a cloud in the brackets does.
+        ("Senior Data Scientist (AI, ML, CV, MLOps)", "data-scientist"),
+        ("ML Engineer (AWS SageMaker)", "cloud-ml"),
+        ("Software Engineer", None),
     ],
 )
 def test_the_role_a_title_names(title: str, role: str | None) -> None:
