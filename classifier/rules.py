@@ -22,6 +22,8 @@ _AI_FIELD = (
     r"artificial intelligence|computer vision|llms?"
 )
 
+_DESIGNER = r"architects?|solutions architecture|solutions? (?:consultant|engineer)s?"
+
 # The infrastructure-family roles are narrower than the neighbouring ML roles: the first
 # of them that matches wins, wherever it stands in the title. Among the broader roles
 # from research-scientist on, the one the title names first wins (deciding rule 7).
@@ -38,17 +40,18 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         # An architect of AI systems designs them, whatever part of the stack the title
-        # names ("Conversational AI Platform Architect"); a data architect is data-platform.
+        # names ("Conversational AI Platform Architect"); so do those who design them for
+        # customers ("AI Solutions Consultant"). A data architect is data-platform.
         "ai-architect",
         _any(
-            rf"\b(?:{_AI_FIELD})\b.*\b(?:architects?|solutions architecture)\b",
-            rf"\b(?:architects?|solutions architecture)\b.*\b(?:{_AI_FIELD})\b",
+            rf"\b(?:{_AI_FIELD})\b.*\b(?:{_DESIGNER})\b",
+            rf"\b(?:{_DESIGNER})\b.*\b(?:{_AI_FIELD})\b",
         ),
     ),
     (
         "mlops",
         _any(
-            r"\b(?:ml|machine learning|llm|ai)[- ]?ops\b",
+            r"\b(?:ml|machine learning|llm|ai)[- ]?op(?:eration)?s\b",
             r"\bmlops\b",
             r"\bllmops\b",
             r"\bml devops\b",
@@ -158,6 +161,9 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bbusiness intelligence analysts?\b",
             r"\bquantitative analysts?\b",
             r"\banalytics manager\b",
+            # Analysts of data by another name; finance, HR or business analysts are not.
+            r"\b(?:product|insights?|analytics|power bi|modell?ing|data (?:&|and) \w+)[\s-]+analysts?\b",
+            r"\banalysts?\b.{0,6}\b(?:data analy\w+|analytics)\b",
         ),
     ),
 )

@@ -78,8 +78,16 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         # An architect of AI systems, whichever part of the stack the title names.
         ("Intelligent Automation - Conversational AI Platform Architect", "ai-architect"),
         ("Solutions Architect, Applied AI (Startups)", "ai-architect"),
+        ("AI Innovation Technical Solutions Consultant, Google Cloud", "ai-architect"),
         ("Data Architect", "data-platform"),
         ("Solution Architect, Google Cloud Platform (Apigee)", None),
+        ("Machine Learning Operations Consultant", "mlops"),
+        # Analysts of data by another name are data analysts; business functions' are not.
+        ("Senior Product Analyst, Disney+ Hotstar", "data-scientist"),
+        ("Data Insights & Analytics Analyst", "data-scientist"),
+        ("Analyst 4, Data Analytics", "data-scientist"),
+        ("Financial Analyst, Google Cloud", None),
+        ("Senior Business Analyst", None),
         # The first job of a list, not a later one.
         ("EggAI | Software Engineer, Team lead, AI engineer | REMOTE (EU)", None),
         ("HelloData | Principal ML Engineer, Principal Product Engineer | Remote", "ml-engineer"),
