@@ -171,23 +171,25 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _BROAD = [role for role, _ in TITLE_RULES].index("research-scientist")
 
-# Two fields sharing one job noun, "Data/ML Engineer" or "ML & AI Engineer", name two
-# roles, the first one first. "AI/ML" is one field by convention (an ML engineer).
+# Two fields sharing one job noun, "Data/ML Engineer", "Backend + Data Engineer", name
+# two jobs; the first is the listing's (deciding rule 7). "AI/ML" is one field by
+# convention (an ML engineer).
 _FIELD = (
     r"gen ?ai|generative ai|ai research|machine learning|deep learning|computer vision|"
-    r"data science|data|analytics|applied|research|llm|nlp|mlops|ml|ai"
+    r"data science|data|analytics|applied|research|llm|nlp|mlops|ml|ai|"
+    r"full[- ]?stack|back[- ]?end|front[- ]?end|software|product|platform|infra|cloud"
 )
-_COMPOUND = re.compile(
-    rf"\b({_FIELD})\s*(/|&|\+|\band\b)\s*({_FIELD})\s+(engineer|scientist|developer)",
+_SHARED_NOUN = re.compile(
+    rf"\b({_FIELD})\s*(/|&|\+|\band\b)\s*({_FIELD})\s+(engineer|scientist|developer)s?\b",
     re.IGNORECASE,
 )
 
 
-def _spell_out(match: re.Match[str]) -> str:
+def _first_of_two(match: re.Match[str]) -> str:
     first, separator, second, noun = match.groups()
     if separator == "/" and {first.lower(), second.lower()} == {"ai", "ml"}:
         return match.group()
-    return f"{first} {noun} / {second} {noun}"
+    return f"{first} {noun}"
 
 
 # The role model asks twice per title (its rule features, and how much the description
@@ -199,7 +201,7 @@ def role_from_title(title: str) -> str | None:
     for role, pattern in TITLE_RULES[:_BROAD]:
         if pattern.search(title):
             return role
-    title = _COMPOUND.sub(_spell_out, title)
+    title = _SHARED_NOUN.sub(_first_of_two, title)
     named = [
         (match.start(), order, role)
         for order, (role, pattern) in enumerate(TITLE_RULES[_BROAD:])

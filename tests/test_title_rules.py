@@ -70,6 +70,9 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         ("Machine Learning/AI Engineer", "ml-engineer"),
         ("Data & Machine Learning Scientist", "data-scientist"),
         ("Principal Machine Learning and Data Science Engineer", "ml-engineer"),
+        # A generic first job leaves the role to the description.
+        ("Annex Risk | Backend + Data Engineer | Bay Area, Austin", None),
+        ("Onton.com | Fullstack & Research Engineers | San Francisco, CA | Hybrid", None),
         # "AI/ML" is one field by convention.
         ("Senior AI/ML Engineer", "ml-engineer"),
         # A narrower infrastructure role wins wherever it stands.
