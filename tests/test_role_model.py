@@ -59,6 +59,24 @@ def test_the_packaged_model_was_trained_on_the_packaged_labels() -> None:
         ("Senior Data Engineer", "Airflow, dbt and Snowflake pipelines.", "data-platform"),
         ("Account Executive, Enterprise", "Own a sales quota.", "other"),
         ("Research Scientist, Pretraining", "", "research-scientist"),
+        # Deciding rule 8: the description says whether a title word is used outside ML.
+        (
+            "Senior Research Scientist, Medicinal Chemistry",
+            "Lead the design and synthesis of small-molecule drug candidates, run "
+            "structure-activity studies with our biology team. PhD in organic chemistry.",
+            "other",
+        ),
+        (
+            "Senior Research Scientist, Medicinal Chemistry",
+            "Pretrain large language models for drug discovery and publish new training recipes.",
+            "research-scientist",
+        ),
+        # The title decides when it names a role; the description when it does not.
+        (
+            "Kato | Senior Software Engineer | San Francisco, CA | ONSITE",
+            "Build our LLM agents: retrieval-augmented generation, prompt and eval pipelines.",
+            "ai-engineer",
+        ),
     ],
 )
 def test_unmistakable_titles_get_their_role(
