@@ -82,15 +82,17 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "ml-platform",
-        _any(r"\b(?:ml|machine learning|ai|mlai|llm) platform\b", r"\bfeature store\b"),
+        _any(
+            r"\b(?:ml|machine learning|ai|mlai|llm) (?:engineering )?platform\b",
+            r"\bfeature store\b",
+        ),
     ),
     (
         "ml-infrastructure",
         _any(
             r"\b(?:ml|machine learning|ai|training|research) infrastructure\b",
             r"\b(?:ml|ai) infra\b",
-            r"\bml systems engineer",
-            r"\bai systems engineer",
+            r"\b(?:ml|machine learning|ai) systems engineer",
             r"\bdistributed training\b",
             r"\bml performance",
             r"\btraining (?:performance|platform|systems)",
@@ -129,14 +131,18 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ai-engineer",
         _any(
-            r"\b(?:ai|llm|genai|gen ai|generative ai|applied ai|ai application|ai agent\w*) (?:engineer|developer)s?\b",
+            r"\b(?:ai|llm|genai|gen ai|generative ai|applied ai|ai application|ai agent\w*|"
+            r"artificial intelligence|ai deployment) (?:engineer|developer)s?\b",
             r"\bprompt engineer",
         ),
     ),
     (
         "ml-engineer",
         _any(
-            r"\b(?:machine learning|ml|deep learning|computer vision|nlp|applied ml|ai/ml|ml/ai) engineers?\b"
+            r"\b(?:machine learning|ml|deep learning|computer vision|nlp|applied ml|ai/ml|ml/ai) "
+            r"engineer(?:s|ing)?\b",
+            # "Software Engineer, Machine Learning"; "Engineering Manager, ML" (rule 2).
+            r"\b(?:software engineer\w*|engineering manager)\W+(?:machine learning|ml)\b",
         ),
     ),
     (

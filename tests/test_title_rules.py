@@ -91,6 +91,14 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         ("Analyst 4, Data Analytics", "data-scientist"),
         ("Financial Analyst, Google Cloud", None),
         ("Senior Business Analyst", None),
+        # Managers take the role of the team they lead (rule 2); a software engineer
+        # "in" machine learning is an ML engineer.
+        ("ML Engineering Manager", "ml-engineer"),
+        ("Engineering Manager, Machine Learning", "ml-engineer"),
+        ("Software Engineer - Machine Learning & Data Science", "ml-engineer"),
+        ("Software Engineer in ML Engineering Platform", "ml-platform"),
+        ("Artificial Intelligence Engineer", "ai-engineer"),
+        ("Machine Learning Systems Engineer, Research Tools", "ml-infrastructure"),
         # The first job of a list, not a later one.
         ("EggAI | Software Engineer, Team lead, AI engineer | REMOTE (EU)", None),
         ("HelloData | Principal ML Engineer, Principal Product Engineer | Remote", "ml-engineer"),
