@@ -24,8 +24,9 @@ _JOB_FIELD = re.compile(
 # "Lead Data Scientist (CV, DL, MLOps, LLM)": a bracketed list names skills, not the job.
 _BRACKETED_LIST = re.compile(r"\s*[(\[][^()\[\]]*,[^()\[\]]*[)\]]")
 _MARKUP = re.compile(r"<[^>]*>|https?://\S+|&\w+;|&#x?\w+;")
-# Brackets, and the separators of a list of jobs; a "/" joins two names of one job.
-_BREAK = re.compile(r"[()\[\]]|,|;|\s\+\s|\sand\s|\s&\s", re.IGNORECASE)
+# Brackets, and the separators of a list of jobs; an unspaced "/" joins two names of one
+# job ("Senior/Staff", "AI/ML").
+_BREAK = re.compile(r"[()\[\]]|,|;|\s[+/&]\s|\sand\s", re.IGNORECASE)
 
 
 def first_role_title(title: str) -> str:
