@@ -39,6 +39,14 @@ from classifier.titles import first_role_title
             "Mixpeek | Senior Infrastructure Engineer, Applied AI Engineer | NYC",
             "Senior Infrastructure Engineer",
         ),
+        # A spaced "/" lists jobs too; an unspaced one joins two names of one job.
+        (
+            "Baton | Senior/Staff Software Engineer - Infrastructure, Machine Learning / "
+            "Senior Software Engineer - Full Stack | San Francisco, CA (Hybrid)",
+            "Senior/Staff Software Engineer - Infrastructure, Machine Learning",
+        ),
+        ("Data Scientist / ML Engineer", "Data Scientist"),
+        ("AI / ML Engineer", "AI / ML Engineer"),
         # One job whose title has a comma or an "and" of its own.
         ("Lead, Decision Scientist", "Lead, Decision Scientist"),
         ("Staff BI and Data Engineer", "Staff BI and Data Engineer"),
