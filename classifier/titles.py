@@ -24,9 +24,12 @@ _JOB_FIELD = re.compile(
 # "Lead Data Scientist (CV, DL, MLOps, LLM)": a bracketed list names skills, not the job.
 _BRACKETED_LIST = re.compile(r"\s*[(\[][^()\[\]]*,[^()\[\]]*[)\]]")
 _MARKUP = re.compile(r"<[^>]*>|https?://\S+|&\w+;|&#x?\w+;")
-# Brackets, and the separators of a list of jobs; an unspaced "/" joins two names of one
-# job ("Senior/Staff", "AI/ML").
-_BREAK = re.compile(r"[()\[\]]|,|;|\s[+/&]\s|\sand\s", re.IGNORECASE)
+# Separators of a list of jobs, strongest first: "A, ML / B" lists "A, ML" and "B". An
+# unspaced "/" joins two names of one job ("Senior/Staff", "AI/ML").
+_LIST_BREAKS = (
+    re.compile(r"[()\[\]]|;|\s/\s"),
+    re.compile(r"[()\[\]]|,|\s[+&]\s|\sand\s", re.IGNORECASE),
+)
 
 
 def first_role_title(title: str) -> str:
@@ -36,17 +39,18 @@ def first_role_title(title: str) -> str:
     field = fields[0]
     if len(fields) > 1 and not _JOB_FIELD.search(field):
         field = next((later for later in fields[1:] if _JOB_FIELD.search(later)), field)
-    jobs = _top_level_items(field)
-    # "Lead, Decision Scientist" is one job; "Software Engineer, AI Engineer" two.
-    if len(jobs) > 1 and _JOB_NOUN.search(jobs[0]) and any(map(_JOB_NOUN.search, jobs[1:])):
-        field = jobs[0]
+    for breaks in _LIST_BREAKS:
+        jobs = _top_level_items(field, breaks)
+        # "Lead, Decision Scientist" is one job; "Software Engineer, AI Engineer" two.
+        if len(jobs) > 1 and _JOB_NOUN.search(jobs[0]) and any(map(_JOB_NOUN.search, jobs[1:])):
+            field = jobs[0]
     return _BRACKETED_LIST.sub("", field)
 
 
-def _top_level_items(text: str) -> list[str]:
+def _top_level_items(text: str, breaks: re.Pattern[str]) -> list[str]:
     """`text` split at list separators outside brackets: "Engineers (Infra, ML), GTM"."""
     items, depth, start = [], 0, 0
-    for match in _BREAK.finditer(text):
+    for match in breaks.finditer(text):
         mark = match.group()
         if mark in "([":
             depth += 1
