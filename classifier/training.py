@@ -107,7 +107,7 @@ def code_version() -> str:
     """The digest of the code that defines the features and the rules."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("model.py", "rules.py", "titles.py", "text.py", "taxonomy.py"):
+    for name in ("model.py", "rules.py", "titles.py", "words.py", "text.py", "taxonomy.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:12]
 
