@@ -24,9 +24,10 @@ _AI_FIELD = (
 
 _DESIGNER = r"architects?|solutions architecture|solutions? (?:consultant|engineer)s?"
 
-# The infrastructure-family roles are narrower than the neighbouring ML roles: the first
-# of them that matches wins, wherever it stands in the title. Among the broader roles
-# from research-scientist on, the one the title names first wins (deciding rule 7).
+# The rules before research-scientist (teaching and recruiting, the infrastructure family,
+# architects) are narrower than the neighbouring ML roles: the first of them that matches
+# wins, wherever it stands in the title. Among the broader roles from research-scientist
+# on, the one the title names first wins (deciding rule 7).
 TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Teaching or recruiting for a role is not doing it ("Data Engineer Trainer").
     ("other", _any(r"\b(?:trainers?|instructors?|teachers?|tutors?|recruit(?:er|ers|ing|ment))\b")),
