@@ -34,9 +34,11 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ai-security",
         _any(
-            r"\b(?:ai|ml|llm|model) (?:security|red[- ]team\w*)",
+            r"\b(?:ai|ml|llm|model|genai|gemini)(?: platform)? (?:security|red[- ]team\w*)",
             r"\badversarial (?:ml|machine learning)\b",
-            r"\bai red team",
+            # Red teams of AI labs attack models ("Frontier Red Team", "Red Team, Safeguards").
+            r"\b(?:frontier|agentic) red[- ]team",
+            r"\bred[- ]team\w*\W+(?:\w+\W+)?safeguards\b",
         ),
     ),
     (

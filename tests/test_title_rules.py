@@ -93,6 +93,11 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         ("Data Architect", "data-platform"),
         ("Solution Architect, Google Cloud Platform (Apigee)", None),
         ("Machine Learning Operations Consultant", "mlops"),
+        # Securing AI systems, and the red teams that attack models.
+        ("AI Platform Security Engineer", "ai-security"),
+        ("Research Engineer,  Frontier Red Team (Autonomy)", "ai-security"),
+        ("Red Team Engineer, Safeguards", "ai-security"),
+        ("Red Team Operator", None),
         # Analysts of data by another name are data analysts; business functions' are not.
         ("Senior Product Analyst, Disney+ Hotstar", "data-scientist"),
         ("Data Insights & Analytics Analyst", "data-scientist"),
