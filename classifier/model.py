@@ -9,7 +9,6 @@ says whether a title word is used outside ML/AI at all (rule 8).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,6 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from classifier.rules import TITLE_RULES, role_from_title
+from classifier.titles import without_markup
 from classifier.words import words
 
 TITLE, TEXT = 0, 1
@@ -84,12 +84,9 @@ class TitleRules(TransformerMixin, BaseEstimator):
         return np.array(names + [f"{name},no-ml-words" for name in names], dtype=object)
 
 
-_MARKUP = re.compile(r"<[^>]*>|https?://\S+|&\w+;|&#x?\w+;")
-
-
 def clean_title(title: str) -> str:
-    """A title without the links and markup Hacker News header lines carry."""
-    return _MARKUP.sub(" ", title).lower()
+    """A title without markup, lower-cased: what the title n-grams read."""
+    return without_markup(title).lower()
 
 
 def _opening(text: str) -> str:

@@ -32,9 +32,14 @@ _LIST_BREAKS = (
 )
 
 
+def without_markup(title: str) -> str:
+    """A title without the links and markup Hacker News header lines carry."""
+    return " ".join(_MARKUP.sub(" ", title).split())
+
+
 def first_role_title(title: str) -> str:
     """The part of `title` that names the first job it lists."""
-    title = " ".join(_MARKUP.sub(" ", title).split())
+    title = without_markup(title)
     fields = [field.strip() for field in title.split("|")]
     field = fields[0]
     if len(fields) > 1 and not _JOB_FIELD.search(field):
