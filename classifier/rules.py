@@ -76,7 +76,8 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhpc\b",
             r"\bcuda\b",
             r"\bkernel engineer",
-            r"\baccelerator\b",
+            # A startup accelerator ("Google DeepMind Impact Accelerator") is not hardware.
+            r"\b(?<!impact )accelerators?\b",
             r"\bsupercomput\w*",
             r"\bai datacenter",
             r"\bcluster reliability",
@@ -99,6 +100,9 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bdistributed training\b",
             r"\bml performance",
             r"\btraining (?:performance|platform|systems)",
+            r"\b(?:ml|model|llm) training engineer",
+            # "Software Engineer - Infrastructure, Machine Learning"
+            r"\binfrastructure\W+(?:machine learning|ml)\b",
         ),
     ),
     (
@@ -156,7 +160,7 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\betl (?:developer|engineer)s?\b",
             r"\bbig data\b",
             r"\bbi (?:developer|engineer)s?\b",
-            r"\bdatabase administrators?\b",
+            r"\bdatabase (?:administrator|engineer|developer|infrastructure|reliability)\w*",
             r"\bdba\b",
         ),
     ),

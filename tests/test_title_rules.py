@@ -119,6 +119,21 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         ("Data Engineer Trainer", "other"),
         ("Technical Recruiter, Machine Learning", "other"),
         ("Training Infrastructure Engineer", "ml-infrastructure"),
+        ("Sr ML Training Engineer", "ml-infrastructure"),
+        (
+            "Baton | Senior/Staff Software Engineer - Infrastructure, Machine Learning"
+            " / Senior Software Engineer - Full Stack | NYC",
+            "ml-infrastructure",
+        ),
+        # Accelerator hardware, not a startup accelerator.
+        ("Software Engineer, Accelerators", "gpu-cluster"),
+        ("Engineering Lead, Google DeepMind Impact Accelerator", None),
+        # Database engineers are data roles with no closer slug (rule 9).
+        ("Tech Lead - Database Engineer", "data-platform"),
+        (
+            "Discord | Senior Software Engineer - Database Infrastructure | SF Bay Area",
+            "data-platform",
+        ),
         # Header lines name jobs in the plural.
         ("MinimalistechOS | Senior Agentic AI Engineers | Remote | Staffing", "ai-engineer"),
         ("Adaptional (YC S25) is hiring AI engineers", "ai-engineer"),
