@@ -149,7 +149,8 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:machine learning|ml|deep learning|computer vision|nlp|applied ml|ai/ml|ml/ai) "
             r"engineer(?:s|ing)?\b",
             # "Software Engineer, Machine Learning"; "Engineering Manager, ML" (rule 2).
-            r"\b(?:software engineer\w*|engineering manager)\W+(?:machine learning|ml)\b",
+            r"\b(?:software engineer\w*|engineering manager)\W+(?:data science (?:and|&) )?"
+            r"(?:machine learning|ml)\b",
         ),
     ),
     (
@@ -175,7 +176,10 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bquantitative analysts?\b",
             r"\banalytics manager\b",
             # Analysts of data by another name; finance, HR or business analysts are not.
-            r"\b(?:product|insights?|analytics|power bi|modell?ing|data (?:&|and) \w+)[\s-]+analysts?\b",
+            r"\b(?:product|insights?|analytics|modell?ing|data (?:&|and) \w+)[\s-]+analysts?\b",
+            # Analysts who work in BI tools and SQL ("MIS Analyst/Power BI").
+            r"\b(?:power ?bi|tableau|sql|mis)\b.*\banalysts?\b",
+            r"\banalysts?\W+(?:power ?bi|tableau|sql)\b",
             r"\banalysts?\b.{0,6}\b(?:data analy\w+|analytics)\b",
         ),
     ),
@@ -185,8 +189,8 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _BROAD = [role for role, _ in TITLE_RULES].index("research-scientist")
 
 # Two fields sharing one job noun, "Data/ML Engineer", "Backend + Data Engineer", name
-# two jobs; the first is the listing's (deciding rule 7). "AI/ML" is one field by
-# convention (an ML engineer).
+# two jobs; the first is the listing's (deciding rule 7). "AI/ML" ("AI / Machine
+# Learning") is one field by convention (an ML engineer).
 _FIELD = (
     r"gen ?ai|generative ai|ai research|machine learning|deep learning|computer vision|"
     r"data science|data|analytics|applied|research|llm|nlp|mlops|ml|ai|"
@@ -198,10 +202,13 @@ _SHARED_NOUN = re.compile(
 )
 
 
+_AI_ML = (frozenset({"ai", "ml"}), frozenset({"ai", "machine learning"}))
+
+
 def _first_of_two(match: re.Match[str]) -> str:
     first, separator, second, noun = match.groups()
-    if separator == "/" and {first.lower(), second.lower()} == {"ai", "ml"}:
-        return match.group()
+    if separator == "/" and {first.lower(), second.lower()} in _AI_ML:
+        return f"AI/ML {noun}"
     return f"{first} {noun}"
 
 

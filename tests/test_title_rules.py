@@ -83,6 +83,7 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         ("Onton.com | Fullstack & Research Engineers | San Francisco, CA | Hybrid", None),
         # "AI/ML" is one field by convention.
         ("Senior AI/ML Engineer", "ml-engineer"),
+        ("AI / Machine Learning Engineer NLP / LLM", "ml-engineer"),
         # A narrower infrastructure role wins wherever it stands.
         ("Data & MLOps Engineer", "mlops"),
         ("Machine Learning Engineer, Inference", "model-serving"),
@@ -102,6 +103,8 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         ("Senior Product Analyst, Disney+ Hotstar", "data-scientist"),
         ("Data Insights & Analytics Analyst", "data-scientist"),
         ("Analyst 4, Data Analytics", "data-scientist"),
+        ("Power BI Task Management Analyst", "data-scientist"),
+        ("Mis Analyst/Power BI", "data-scientist"),
         ("Financial Analyst, Google Cloud", None),
         ("Senior Business Analyst", None),
         # Managers take the role of the team they lead (rule 2); a software engineer
@@ -109,6 +112,7 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         ("ML Engineering Manager", "ml-engineer"),
         ("Engineering Manager, Machine Learning", "ml-engineer"),
         ("Software Engineer - Machine Learning & Data Science", "ml-engineer"),
+        ("Senior Software Engineer - Data Science and Machine Learning", "ml-engineer"),
         ("Software Engineer in ML Engineering Platform", "ml-platform"),
         ("Artificial Intelligence Engineer", "ai-engineer"),
         ("Machine Learning Systems Engineer, Research Tools", "ml-infrastructure"),
