@@ -21,13 +21,14 @@ from sklearn.pipeline import Pipeline
 
 from classifier.rules import TITLE_RULES, role_from_title
 from classifier.titles import without_markup
-from classifier.words import words
+from classifier.words import word_list, words
 
 TITLE, TEXT = 0, 1
 # The opening of a description states the job; the rest is benefits and boilerplate that
-# every role shares. 1,500 characters of single words score as well in cross-validation
-# as 2,500 characters of words and word pairs, at 1.5x the speed.
-TEXT_CHARS = 1500
+# every role shares. Single words of the first 3,000 characters score best: over 1,500
+# characters, +0.1 points of cross-validated accuracy and +0.4 macro-F1 (where the title
+# names no role and the description decides); word pairs score worse.
+TEXT_CHARS = 3000
 
 
 # Words that put a job in ML/AI. Deciding rule 8: a title word used outside ML/AI does not
@@ -89,8 +90,8 @@ def clean_title(title: str) -> str:
     return without_markup(title).lower()
 
 
-def _opening(text: str) -> str:
-    return text[:TEXT_CHARS].lower()
+def _opening_words(text: str) -> list[str]:
+    return word_list(text[:TEXT_CHARS].lower())
 
 
 class Description(TransformerMixin, BaseEstimator):
@@ -107,8 +108,10 @@ class Description(TransformerMixin, BaseEstimator):
         self.generic_weight = generic_weight
 
     def fit(self, rows: np.ndarray, y: object = None) -> Description:
+        # Split at C speed (`classifier.words`) rather than by scikit-learn's token
+        # pattern: 17 % faster scoring, and the same cross-validated accuracy.
         self.words_ = TfidfVectorizer(
-            preprocessor=_opening,
+            analyzer=_opening_words,
             min_df=2,
             max_df=0.5,
             max_features=40_000,

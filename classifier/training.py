@@ -46,7 +46,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "classifier.model.Description",
     "classifier.model.TitleRules",
     "classifier.model.clean_title",
-    "classifier.model._opening",
+    "classifier.model._opening_words",
 )
 
 

@@ -26,6 +26,11 @@ def words(lowered: str) -> tuple[bytes, ...]:
     return tuple(lowered.encode("ascii", "replace").translate(_TO_SPACES).split())
 
 
+def word_list(lowered: str) -> list[str]:
+    """The words of a lower-cased text as strings, for the role model's vectorizers."""
+    return lowered.encode("ascii", "replace").translate(_TO_SPACES).decode("ascii").split()
+
+
 @functools.lru_cache(maxsize=8)
 def word_set(lowered: str) -> frozenset[bytes]:
     """The distinct words of a lower-cased text."""
