@@ -132,8 +132,10 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         # Accelerator hardware, not a startup accelerator.
         ("Software Engineer, Accelerators", "gpu-cluster"),
         ("Engineering Lead, Google DeepMind Impact Accelerator", None),
-        # Database engineers are data roles with no closer slug (rule 9).
+        # Database, big data and MIS developers are data roles with no closer slug (rule 9).
         ("Tech Lead - Database Engineer", "data-platform"),
+        ("Senior Software Engineer - Java, BigData, Distributed", "data-platform"),
+        ("MIS Developer - Infrastructure Engineer II", "data-platform"),
         (
             "Discord | Senior Software Engineer - Database Infrastructure | SF Bay Area",
             "data-platform",
