@@ -1,7 +1,8 @@
 """Role classifier: training time and classification throughput (listings/s, one core).
 
-Training: the packaged model's fit on the reference labels plus jobradar's own, once with
-the 5-fold cross-validation `jobradar train` runs and once as the final fit alone.
+Training: the packaged model's fit on the reference labels, jobradar's own and the taxonomy's
+typical titles, once with the 5-fold cross-validation `jobradar train` runs and once as the
+final fit alone.
 Throughput: every posting of the packaged corpus (title and description text), scored in
 the batches `jobradar classify` and re-tagging use; pinned to one core, best of `--repeat`.
 Run: python -m bench.classifier [--repeat 3]
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from bench.machine import one_core_run
 from classifier import training
 from classifier.classify import BATCH
-from classifier.corpus import EXTRA_LABELS, REFERENCE_LABELS, facts, load_examples, postings
+from classifier.corpus import REFERENCE_LABELS, facts, load_examples, postings
 from classifier.roles import load_role_model
 
 
@@ -27,7 +28,9 @@ def _timed(work: Callable[[], object]) -> float:
 
 def main() -> None:
     args = one_core_run(__doc__.splitlines()[0])
-    everything = training.Dataset.of(load_examples(REFERENCE_LABELS) + load_examples(EXTRA_LABELS))
+    everything = training.Dataset.of(
+        load_examples(REFERENCE_LABELS) + training.packaged_extra_examples()
+    )
     fit_seconds = _timed(lambda: training.fit(everything))
     full_seconds = _timed(training.train_packaged)
     print(

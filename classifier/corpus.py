@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from classifier.annotate import Facts
+from classifier.taxonomy import ROLES
 from classifier.text import description_text
 
 DATA = Path(__file__).with_name("data")
@@ -91,6 +92,20 @@ def training_examples() -> list[Example]:
     if EXTRA_LABELS.exists():
         rows += list(read_jsonl(EXTRA_LABELS))
     return labelled(rows)
+
+
+def taxonomy_examples() -> list[Example]:
+    """The typical titles taxonomy.md gives each role, as labelled titles without a text.
+
+    Weak supervision from the specification itself: the scarcest roles (cloud ML, edge
+    AI) have two to five labelled postings, too few for the model to learn the titles that
+    name them.
+    """
+    return [
+        Example({"id": f"taxonomy:{role.slug}:{number}", "title": title}, {"role": role.slug})
+        for role in ROLES
+        for number, title in enumerate(role.titles)
+    ]
 
 
 def _posted(posting: Mapping[str, Any]) -> date:

@@ -15,24 +15,195 @@ class Role:
     slug: str
     name: str
     family: str  # "infra", "ml", "data" or "other": how the report groups roles
+    titles: tuple[str, ...]  # taxonomy.md's typical titles of the role
 
 
 ROLES: Final[tuple[Role, ...]] = (
-    Role("ml-infrastructure", "AI / ML Infrastructure Engineer", "infra"),
-    Role("ml-platform", "ML Platform Engineer", "infra"),
-    Role("mlops", "MLOps Engineer", "infra"),
-    Role("model-serving", "Inference / Model Serving Engineer", "infra"),
-    Role("gpu-cluster", "GPU Cluster / Accelerator Engineer", "infra"),
-    Role("cloud-ml", "Cloud ML Engineer", "infra"),
-    Role("data-platform", "Data Platform / Data Engineer", "data"),
-    Role("edge-ai", "Edge AI / Edge Infrastructure Engineer", "infra"),
-    Role("ai-architect", "AI Infrastructure / Solutions Architect", "infra"),
-    Role("ai-security", "AI Security Specialist", "infra"),
-    Role("ml-engineer", "Machine Learning Engineer", "ml"),
-    Role("ai-engineer", "AI Engineer (LLM applications)", "ml"),
-    Role("data-scientist", "Data Scientist / Analyst", "data"),
-    Role("research-scientist", "ML / AI Research Scientist", "ml"),
-    Role("other", "Other", "other"),
+    Role(
+        "ml-infrastructure",
+        "AI / ML Infrastructure Engineer",
+        "infra",
+        (
+            "AI Infrastructure Engineer",
+            "ML Infrastructure Engineer",
+            "AI/ML Systems Engineer",
+            "Training Infrastructure",
+            "Research Infrastructure",
+            "ML Performance Engineer",
+            "Distributed Training Engineer",
+        ),
+    ),
+    Role(
+        "ml-platform",
+        "ML Platform Engineer",
+        "infra",
+        (
+            "ML Platform Engineer",
+            "AI Platform Engineer",
+            "AI Platform Developer",
+            "Machine Learning Platform",
+            "Feature Store Engineer",
+        ),
+    ),
+    Role(
+        "mlops",
+        "MLOps Engineer",
+        "infra",
+        (
+            "MLOps Engineer",
+            "ML Ops",
+            "MLOps Infrastructure Engineer",
+            "ML DevOps",
+            "LLMOps Engineer",
+            "ML Deployment Engineer",
+        ),
+    ),
+    Role(
+        "model-serving",
+        "Inference / Model Serving Engineer",
+        "infra",
+        (
+            "Inference Engineer",
+            "Model Serving Engineer",
+            "LLM Inference",
+            "ML Inference Optimization",
+            "Inference Platform",
+        ),
+    ),
+    Role(
+        "gpu-cluster",
+        "GPU Cluster / Accelerator Engineer",
+        "infra",
+        (
+            "GPU Cluster Engineer",
+            "HPC Engineer",
+            "GPU Infrastructure",
+            "Accelerator Engineer",
+            "CUDA Engineer",
+            "Kernel Engineer",
+            "AI Datacenter",
+            "AI Supercomputing",
+            "Cluster Reliability",
+        ),
+    ),
+    Role(
+        "cloud-ml",
+        "Cloud ML Engineer",
+        "infra",
+        (
+            "Cloud ML Engineer",
+            "AI Cloud Engineer",
+            "ML Engineer (AWS SageMaker)",
+            "Cloud AI Engineer",
+        ),
+    ),
+    Role(
+        "data-platform",
+        "Data Platform / Data Engineer",
+        "data",
+        (
+            "Data Engineer",
+            "Data Platform Engineer",
+            "Data Infrastructure Engineer",
+            "Analytics Engineer",
+            "Big Data Engineer",
+            "ETL Developer",
+        ),
+    ),
+    Role(
+        "edge-ai",
+        "Edge AI / Edge Infrastructure Engineer",
+        "infra",
+        (
+            "Edge AI Engineer",
+            "Edge ML",
+            "On-device ML",
+            "Embedded ML",
+            "TinyML",
+            "Edge Infrastructure Engineer",
+        ),
+    ),
+    Role(
+        "ai-architect",
+        "AI Infrastructure / Solutions Architect",
+        "infra",
+        (
+            "AI Architect",
+            "AI Infrastructure Architect",
+            "ML Solutions Architect",
+            "GenAI Solutions Architect",
+        ),
+    ),
+    Role(
+        "ai-security",
+        "AI Security Specialist",
+        "infra",
+        # taxonomy.md also lists "AI Safety Engineer" in its security sense; the title
+        # alone does not say which sense, so it is not one here.
+        ("AI Security Engineer", "ML Security", "AI Red Team", "Adversarial ML"),
+    ),
+    Role(
+        "ml-engineer",
+        "Machine Learning Engineer",
+        "ml",
+        (
+            "Machine Learning Engineer",
+            "ML Engineer",
+            "Applied ML Engineer",
+            "Deep Learning Engineer",
+            "Computer Vision Engineer",
+            "NLP Engineer",
+        ),
+    ),
+    Role(
+        "ai-engineer",
+        "AI Engineer (LLM applications)",
+        "ml",
+        (
+            "AI Engineer",
+            "LLM Engineer",
+            "GenAI Engineer",
+            "Applied AI Engineer",
+            "AI Application Developer",
+        ),
+    ),
+    Role(
+        "data-scientist",
+        "Data Scientist / Analyst",
+        "data",
+        (
+            "Data Scientist",
+            "Data Science Manager",
+            "Decision Scientist",
+            "Data Analyst",
+            "BI Analyst",
+            "Quantitative Analyst",
+        ),
+    ),
+    Role(
+        "research-scientist",
+        "ML / AI Research Scientist",
+        "ml",
+        (
+            "Research Scientist",
+            "Research Engineer",
+            "ML Scientist",
+            "Applied Scientist",
+            "AI Researcher",
+        ),
+    ),
+    Role(
+        "other",
+        "Other",
+        "other",
+        (
+            "Software Engineer",
+            "Site Reliability Engineer",
+            "Account Executive",
+            "Product Designer",
+            "Recruiter",
+        ),
+    ),
 )
 ROLE_SLUGS: Final[tuple[str, ...]] = tuple(role.slug for role in ROLES)
 ROLE_NAMES: Final[dict[str, str]] = {role.slug: role.name for role in ROLES}

@@ -33,6 +33,7 @@ from classifier.corpus import (
     facts,
     load_examples,
     read_jsonl,
+    taxonomy_examples,
 )
 from classifier.evaluate import Evaluation, score_roles
 from classifier.taxonomy import ROLE_SLUGS
@@ -217,9 +218,15 @@ def train(
 
 
 def train_packaged(*, validate: bool = True) -> tuple[Pipeline, Metadata]:
-    """The shipped model: scored on the reference labels, trained on those and jobradar's own."""
+    """The shipped model: scored on the reference labels, trained on those, jobradar's own
+    labels and the taxonomy's typical titles."""
+    return train(load_examples(REFERENCE_LABELS), packaged_extra_examples(), validate=validate)
+
+
+def packaged_extra_examples() -> list[Example]:
+    """What trains every fold of the shipped model's cross-validation, and is never scored."""
     extra = load_examples(EXTRA_LABELS) if EXTRA_LABELS.exists() else []
-    return train(load_examples(REFERENCE_LABELS), extra, validate=validate)
+    return extra + taxonomy_examples()
 
 
 def packaged_training_overlap(examples: Sequence[Example]) -> int:
