@@ -59,7 +59,7 @@ def measure(sample: str) -> dict[str, float]:
     pairs = pairs_of(sample)
     tp = fp = fn = 0
     for pair in pairs:
-        predicted = same_job(postings[pair["a"]], postings[pair["b"]])
+        predicted = same_job(postings[str(pair["a"])], postings[str(pair["b"])])
         truth = bool(pair["same_job"])
         tp += predicted and truth
         fp += predicted and not truth

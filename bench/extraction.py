@@ -18,9 +18,9 @@ from bench.machine import one_core_run
 from classifier.annotate import Facts, extract
 from classifier.corpus import REFERENCE_LABELS, facts, load_examples, postings
 from classifier.evaluate import same_salary
-from classifier.salary import Salary
+from classifier.salary.model import Period, Salary
 
-JOBSPY_PERIODS = {
+JOBSPY_PERIODS: dict[str, Period] = {
     "yearly": "year",
     "monthly": "month",
     "weekly": "week",
@@ -34,7 +34,7 @@ def jobspy_salary(text: str) -> Salary | None:
     from jobspy.linkedin import LinkedIn
 
     guess = LinkedIn._guess_salary(text)  # the peer's own extractor, private in JobSpy
-    if guess.min_amount is None:
+    if guess.min_amount is None or guess.interval is None:
         return None
     return Salary(
         min=guess.min_amount,
