@@ -86,14 +86,6 @@ def load_examples(path: Path) -> list[Example]:
     return labelled(list(read_jsonl(path)))
 
 
-def training_examples() -> list[Example]:
-    """The reference labels and the labels added for jobradar, joined with their postings."""
-    rows = list(read_jsonl(REFERENCE_LABELS))
-    if EXTRA_LABELS.exists():
-        rows += list(read_jsonl(EXTRA_LABELS))
-    return labelled(rows)
-
-
 def taxonomy_examples() -> list[Example]:
     """The typical titles taxonomy.md gives each role, as labelled titles without a text.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from collections.abc import Sequence
@@ -37,10 +36,8 @@ class TitleRuleModel:
     """
 
     def __init__(self) -> None:
-        digest = hashlib.sha256()
-        for name in ("rules.py", "titles.py"):  # the rules read what titles.py parses
-            digest.update(Path(__file__).with_name(name).read_bytes())
-        self.version = "title-rules-" + digest.hexdigest()[:10]
+        # The rules read what titles.py parses.
+        self.version = "title-rules-" + training.source_digest("rules.py", "titles.py")[:10]
 
     def predict(self, titles: Sequence[str], texts: Sequence[str]) -> list[tuple[str, float]]:
         results = []

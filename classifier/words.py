@@ -20,15 +20,20 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
+def _spaced(lowered: str) -> bytes:
+    """A lower-cased text as ASCII bytes with every non-word character a space."""
+    return lowered.encode("ascii", "replace").translate(_TO_SPACES)
+
+
 @functools.lru_cache(maxsize=8)
 def words(lowered: str) -> tuple[bytes, ...]:
     """The words of a lower-cased text, in order."""
-    return tuple(lowered.encode("ascii", "replace").translate(_TO_SPACES).split())
+    return tuple(_spaced(lowered).split())
 
 
 def word_list(lowered: str) -> list[str]:
     """The words of a lower-cased text as strings, for the role model's vectorizers."""
-    return lowered.encode("ascii", "replace").translate(_TO_SPACES).decode("ascii").split()
+    return _spaced(lowered).decode("ascii").split()
 
 
 @functools.lru_cache(maxsize=8)

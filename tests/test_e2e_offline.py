@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from classifier import training
 from crawler.replay import Catalog, ReplayServer
 from tests.conftest import jobradar
 
@@ -54,6 +55,23 @@ def test_run_offline_stores_listings_from_every_source_and_writes_the_report(
     index = json.loads((folder / "salary-index.json").read_text())
     assert index["currency"] == "USD"
     assert any(row["role"] == "all" and row["seniority"] == "all" for row in index["rows"])
+
+
+def test_crawled_listings_are_tagged_by_the_shipped_role_model(
+    offline_run: tuple[Path, str, str],
+) -> None:
+    _, url, _ = offline_run
+    shipped = training.read_metadata(training.PACKAGED_MODEL).version
+    assert sql(url, "SELECT DISTINCT classifier_version FROM listings") == [(shipped,)]
+    roles = dict(
+        sql(
+            url,
+            "SELECT title, role FROM listings WHERE title = 'Infrastructure and MLOps Engineer'"
+            " OR title LIKE 'ML6 | Machine Learning Engineer, Data Engineer |%'"
+            " OR title LIKE 'Revio Insight | Data Engineer |%'",
+        )
+    )
+    assert sorted(roles.values()) == ["data-platform", "ml-engineer", "mlops"], roles
 
 
 def test_the_summary_table_names_each_enabled_source(offline_run: tuple[Path, str, str]) -> None:

@@ -14,7 +14,7 @@ from classifier import training
 from classifier.annotate import EXTRACTOR_VERSION
 from classifier.corpus import REFERENCE_LABELS, load_examples, read_jsonl
 from classifier.roles import TrainedRoleModel, load_role_model
-from classifier.taxonomy import ROLE_SLUGS
+from classifier.taxonomy import ROLE_SLUGS, ROLES
 from store.engine import open_store
 from store.models import Listing
 from store.retag import count_stale, retag
@@ -35,9 +35,11 @@ def test_the_packaged_model_loads_and_its_metadata_states_how_it_was_made() -> N
     scores = metadata.cross_validation
     assert scores["folds"] == 5
     assert scores["examples"] == len(list(read_jsonl(REFERENCE_LABELS)))
-    # the figures the README and the report quote; a worse model must not ship silently
-    assert scores["accuracy"] >= 0.86
+    # the figures the README and the report quote, held to issue 5's targets: a worse
+    # model must not ship silently
+    assert scores["accuracy"] >= 0.92
     assert scores["accuracy_title_only"] >= 0.85
+    assert scores["macro_f1"] >= 0.85
     assert scores["expected_calibration_error"] <= 0.05
     assert set(scores["confusion"]) <= set(ROLE_SLUGS)
 
@@ -46,6 +48,14 @@ def test_the_packaged_model_was_trained_on_the_packaged_labels() -> None:
     examples = load_examples(REFERENCE_LABELS) + training.packaged_extra_examples()
     metadata = training.read_metadata(training.PACKAGED_MODEL)
     assert training.Dataset.of(examples).sha256() == metadata.training_data_sha256
+
+
+def test_the_taxonomys_typical_titles_get_their_role(shipped: TrainedRoleModel) -> None:
+    for role in ROLES:
+        predicted = [
+            slug for slug, _ in shipped.predict(list(role.titles), [""] * len(role.titles))
+        ]
+        assert predicted == [role.slug] * len(role.titles), role.titles
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from classifier.rules import role_from_title
+from classifier.taxonomy import ROLES, Role
 from classifier.titles import first_role_title
 
 
@@ -151,3 +152,8 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
 )
 def test_the_role_a_title_names(title: str, role: str | None) -> None:
     assert role_from_title(title) == role
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: role.slug)
+def test_no_rule_contradicts_the_taxonomys_typical_titles(role: Role) -> None:
+    assert {role_from_title(title) for title in role.titles} <= {None, role.slug}
