@@ -126,9 +126,8 @@ def fit(data: Dataset) -> Pipeline:
     # skops writes each numpy integer of a vocabulary as a file of its own: plain ints
     # make the saved model 10x smaller and 3x faster to load, with the same predictions.
     for _, transformer, _ in pipeline.named_steps["features"].transformers_:
-        vectorizer = getattr(transformer, "words_", transformer)
-        if hasattr(vectorizer, "vocabulary_"):
-            vectorizer.vocabulary_ = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
+        if hasattr(transformer, "vocabulary_"):
+            transformer.vocabulary_ = {term: int(i) for term, i in transformer.vocabulary_.items()}
     return pipeline
 
 

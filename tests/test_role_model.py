@@ -6,13 +6,16 @@ import json
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
+from sklearn.feature_extraction.text import CountVectorizer
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from classifier import training
 from classifier.annotate import EXTRACTOR_VERSION
-from classifier.corpus import REFERENCE_LABELS, load_examples, read_jsonl
+from classifier.corpus import REFERENCE_LABELS, facts, load_examples, read_jsonl
+from classifier.model import _opening_words
 from classifier.roles import TrainedRoleModel, load_role_model
 from classifier.taxonomy import ROLE_SLUGS, ROLES
 from store.engine import open_store
@@ -314,3 +317,14 @@ def test_reclassify_command_reports_what_it_re_tagged(sqlite_url: str, tmp_path:
     assert "re-tagged 1 listings" in result.stdout
     again = jobradar("reclassify", "--db", sqlite_url, cwd=tmp_path)
     assert "re-tagged 0 listings" in again.stdout
+
+
+def test_the_description_counts_words_as_scikit_learn_does(shipped: TrainedRoleModel) -> None:
+    description = shipped.pipeline.named_steps["features"].named_transformers_["description"]
+    texts = [facts(example.posting).text for example in load_examples(REFERENCE_LABELS)[:200]]
+    reference = CountVectorizer(
+        analyzer=_opening_words, vocabulary=description.vocabulary_, dtype=np.float32
+    ).transform(texts)
+    counted = description._counts(texts)
+    assert counted.nnz > 10_000
+    assert (counted != reference).nnz == 0
