@@ -3,7 +3,7 @@
 Training: the packaged model's fit on the reference labels, jobradar's own and the taxonomy's
 typical titles, once with the 5-fold cross-validation `jobradar train` runs and once as the
 final fit alone.
-Throughput: every posting of the packaged corpus (title and description text), scored in
+Throughput: every posting of the data directory's corpus (title and description text), scored in
 the batches `jobradar classify` and re-tagging use; pinned to one core, best of `--repeat`.
 Run: python -m bench.classifier [--repeat 3]
 """
@@ -13,11 +13,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from jobradar.classifier import training
+from jobradar.classifier.classify import BATCH
+from jobradar.classifier.corpus import facts
+from jobradar.classifier.roles import load_role_model
+
 from bench.machine import one_core_run
-from classifier import training
-from classifier.classify import BATCH
-from classifier.corpus import REFERENCE_LABELS, facts, load_examples, postings
-from classifier.roles import load_role_model
 
 
 def _timed(work: Callable[[], object]) -> float:
@@ -28,17 +29,19 @@ def _timed(work: Callable[[], object]) -> float:
 
 def main() -> None:
     args = one_core_run(__doc__.splitlines()[0])
+    corpus = args.corpus
     everything = training.Dataset.of(
-        load_examples(REFERENCE_LABELS) + training.packaged_extra_examples()
+        corpus.reference_examples(training.PACKAGED_ROUNDS)
+        + training.packaged_extra_examples(corpus)
     )
     fit_seconds = _timed(lambda: training.fit(everything))
-    full_seconds = _timed(training.train_packaged)
+    full_seconds = _timed(lambda: training.train_packaged(corpus))
     print(
         f"training on {len(everything.roles)} examples: final fit {fit_seconds:.1f} s, "
         f"with 5-fold cross-validation {full_seconds:.1f} s (CPU time)"
     )
     model = load_role_model()
-    all_facts = [facts(posting) for posting in postings().values()]
+    all_facts = [facts(posting) for posting in corpus.postings().values()]
     titles = [f.title for f in all_facts]
     texts = [f.text for f in all_facts]
 

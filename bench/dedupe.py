@@ -8,30 +8,37 @@ text) or not.
   while reading it (work-mode notes in titles, remote jobs filed under several cities).
 - `glassdoor`: two separate 2020 Glassdoor scrapes of US data-science listings, labelled
   and measured after those adjustments, without further tuning.
-Run: python -m bench.dedupe
+The pairs (ids and judgements) live in tests/fixtures; the postings are read from the
+data directory's corpus by id.
+Run: python -m bench.dedupe [--data-dir DIR]
 """
 
 from __future__ import annotations
 
-import gzip
+import argparse
 import json
 from pathlib import Path
 
-from classifier.location import parse_places
-from classifier.remote import detect_work_mode
-from classifier.text import description_text
-from store.dedupe import Posting, same_job
-from store.keys import company_key
+from jobradar.classifier.corpus import Corpus
+from jobradar.classifier.location import parse_places
+from jobradar.classifier.remote import detect_work_mode
+from jobradar.classifier.text import description_text
+from jobradar.store.dedupe import Posting, same_job
+from jobradar.store.keys import company_key
+
+from jobradar.datadir import require_data_dir
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 
 
-def load_sample() -> tuple[dict[str, Posting], list[dict[str, object]]]:
-    """The postings of both samples by corpus id, and the `uk` pairs."""
-    with gzip.open(FIXTURES / "dedupe_postings.jsonl.gz", "rt", encoding="utf-8") as handle:
-        raw = [json.loads(line) for line in handle]
+def load_sample(corpus: Corpus) -> dict[str, Posting]:
+    """The postings of both samples, by corpus id."""
+    ids = sorted(
+        {str(pair[side]) for sample in SAMPLES for pair in pairs_of(sample) for side in "ab"}
+    )
     postings = {}
-    for number, record in enumerate(raw):
+    for number, posting_id in enumerate(ids):
+        record = corpus.posting(posting_id)
         text = description_text(record.get("description") or "", record.get("format", "text"))
         mode = detect_work_mode(title=record["title"], text=text, location=record.get("location"))
         postings[record["id"]] = Posting(
@@ -44,7 +51,7 @@ def load_sample() -> tuple[dict[str, Posting], list[dict[str, object]]]:
             description=text,
             remote=mode.remote_type == "remote",
         )
-    return postings, pairs_of("uk")
+    return postings
 
 
 SAMPLES = {"uk": "dedupe_pairs.jsonl", "glassdoor": "dedupe_pairs_glassdoor.jsonl"}
@@ -54,8 +61,8 @@ def pairs_of(sample: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in (FIXTURES / SAMPLES[sample]).read_text().splitlines()]
 
 
-def measure(sample: str) -> dict[str, float]:
-    postings, _ = load_sample()
+def measure(sample: str, corpus: Corpus) -> dict[str, float]:
+    postings = load_sample(corpus)
     pairs = pairs_of(sample)
     tp = fp = fn = 0
     for pair in pairs:
@@ -73,4 +80,7 @@ def measure(sample: str) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    print(json.dumps({sample: measure(sample) for sample in SAMPLES}, indent=2))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", help="the corpus's data directory (default: ../shared)")
+    found = require_data_dir(parser.parse_args().data_dir).corpus()
+    print(json.dumps({sample: measure(sample, found) for sample in SAMPLES}, indent=2))

@@ -1,6 +1,6 @@
 """Extraction throughput and salary accuracy, jobradar beside JobSpy 1.4.1, in one run.
 
-Throughput: every posting of the packaged corpus, its description already converted to
+Throughput: every posting of the data directory's corpus, its description already converted to
 text (as the crawler's clean-text step leaves it), through work mode, salary, seniority and
 skills; pinned to one core, best of `--repeat` passes. JobSpy's `LinkedIn._guess_salary`
 reads the same texts. Accuracy: both on the reference labels, scored by the same rule as
@@ -14,11 +14,12 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from jobradar.classifier.annotate import Facts, extract
+from jobradar.classifier.corpus import facts
+from jobradar.classifier.evaluate import same_salary
+from jobradar.classifier.salary.model import Period, Salary
+
 from bench.machine import one_core_run
-from classifier.annotate import Facts, extract
-from classifier.corpus import REFERENCE_LABELS, facts, load_examples, postings
-from classifier.evaluate import same_salary
-from classifier.salary.model import Period, Salary
 
 JOBSPY_PERIODS: dict[str, Period] = {
     "yearly": "year",
@@ -77,7 +78,7 @@ def salary_scores(
 
 def main() -> None:
     args = one_core_run(__doc__.splitlines()[0])
-    corpus: list[Facts] = [facts(posting) for posting in postings().values()]
+    corpus: list[Facts] = [facts(posting) for posting in args.corpus.postings().values()]
     print(
         f"{len(corpus)} postings, mean text {sum(len(f.text) for f in corpus) / len(corpus):.0f} characters"
     )
@@ -87,7 +88,7 @@ def main() -> None:
     print(f"throughput, one core: jobradar {ours:,.0f} postings/s (all four extractors)")
     print(f"                      JobSpy _guess_salary {theirs:,.0f} postings/s (salary only)")
 
-    examples = load_examples(REFERENCE_LABELS)
+    examples = args.corpus.reference_examples()
     labels = [example.label.get("salary") for example in examples]
     labelled_facts = [facts(example.posting) for example in examples]
     for name, predicted in (

@@ -8,6 +8,8 @@ import time
 
 import threadpoolctl
 
+from jobradar.datadir import require_data_dir
+
 
 def reference_loop() -> float:
     """CPU seconds for ten million additions in a Python loop: how fast this machine is today.
@@ -23,10 +25,13 @@ def reference_loop() -> float:
 
 
 def one_core_run(description: str) -> argparse.Namespace:
-    """Parse `--repeat`, pin this process to one core, and print the reference loop's time."""
+    """Parse `--repeat` and `--data-dir` (into `args.corpus`), pin this process to one core,
+    and print the reference loop's time."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--repeat", type=int, default=3, help="best of this many passes")
+    parser.add_argument("--data-dir", help="the corpus's data directory (default: ../shared)")
     args = parser.parse_args()
+    args.corpus = require_data_dir(args.data_dir).corpus()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     # BLAS started a thread per core when numpy was imported; pinned to one core they

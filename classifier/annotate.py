@@ -14,11 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from classifier.location import currency_for
-from classifier.remote import WorkMode, detect_work_mode
-from classifier.salary import Salary, find_salary
-from classifier.seniority import detect_seniority
-from classifier.skills import extract_skills
+from jobradar.classifier.location import currency_for
+from jobradar.classifier.remote import WorkMode, detect_work_mode
+from jobradar.classifier.salary import Salary, find_salary
+from jobradar.classifier.seniority import detect_seniority
+from jobradar.classifier.skills import extract_skills
 
 
 def _source_digest(*modules: str) -> str:

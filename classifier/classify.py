@@ -7,11 +7,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from jobradar.classifier.annotate import extract
+from jobradar.classifier.corpus import facts
+from jobradar.classifier.roles import RoleModel
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from classifier.annotate import extract
-from classifier.corpus import facts
-from classifier.roles import RoleModel
 
 BATCH = 512  # the role model scores postings in batches
 

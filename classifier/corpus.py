@@ -1,9 +1,11 @@
 """The labelled corpus: postings, reference labels, and the facts extractors read from them.
 
-A posting is one JSON object (`corpus_postings.jsonl.gz`, the format of
-`classifier/data/PROVENANCE.md`); a label row names a posting `id` and its `role`,
-`seniority`, `remote` and `salary`. A label row may carry the posting's own fields
-(`title`, `description`, …) instead of relying on the packaged postings.
+The postings and the reference labels are third-party data that stay in the data
+directory (`corpus/postings.jsonl.gz`, `corpus/labels.jsonl`; see its README); a
+`Corpus` names the two files. A posting is one JSON object; a label row names a posting
+`id` and its `role`, `seniority`, `remote` and `salary`, and may carry the posting's own
+fields (`title`, `description`, …) instead of relying on the postings file.
+jobradar's own labels (`data/extra_labels.jsonl`) are ids and roles only.
 """
 
 from __future__ import annotations
@@ -17,14 +19,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from classifier.annotate import Facts
-from classifier.taxonomy import ROLES
-from classifier.text import description_text
+from jobradar.classifier.annotate import Facts
+from jobradar.classifier.taxonomy import ROLES
+from jobradar.classifier.text import description_text
 
-DATA = Path(__file__).with_name("data")
-POSTINGS = DATA / "corpus_postings.jsonl.gz"
-REFERENCE_LABELS = DATA / "reference_labels.jsonl"
-EXTRA_LABELS = DATA / "extra_labels.jsonl"
+EXTRA_LABELS = Path(__file__).with_name("data") / "extra_labels.jsonl"
 POSTING_FIELDS = ("title", "description", "format", "location", "company", "source_salary")
 
 
@@ -48,7 +47,7 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 
 @functools.cache
-def postings(path: Path = POSTINGS) -> dict[str, dict[str, Any]]:
+def postings(path: Path) -> dict[str, dict[str, Any]]:
     """Every posting of a postings file, by id."""
     return {posting["id"]: posting for posting in read_jsonl(path)}
 
@@ -62,7 +61,7 @@ class Example:
 
 
 def labelled(
-    label_rows: Iterable[Mapping[str, Any]], postings_path: Path = POSTINGS
+    label_rows: Iterable[Mapping[str, Any]], postings_path: Path | None = None
 ) -> list[Example]:
     """Join label rows with their postings (inline fields win over the postings file)."""
     examples = []
@@ -71,6 +70,11 @@ def labelled(
         if "title" in row:
             posting = {key: row.get(key) for key in ("id", *POSTING_FIELDS, "posted", "dataset")}
         else:
+            if postings_path is None:
+                raise CorpusError(
+                    f"label for posting {row.get('id')!r} has no fields inline and no "
+                    "postings file was given (a data directory's corpus)"
+                )
             library = library if library is not None else postings(postings_path)
             if row.get("id") not in library:
                 raise CorpusError(
@@ -81,9 +85,39 @@ def labelled(
     return examples
 
 
-def load_examples(path: Path) -> list[Example]:
-    """The labelled examples of a labels file."""
-    return labelled(list(read_jsonl(path)))
+def load_examples(path: Path, postings_path: Path | None = None) -> list[Example]:
+    """The labelled examples of a labels file, joined with the postings it names by id."""
+    return labelled(list(read_jsonl(path)), postings_path)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The postings and reference labels of a data directory."""
+
+    postings_path: Path
+    labels_path: Path
+
+    def postings(self) -> dict[str, dict[str, Any]]:
+        return postings(self.postings_path)
+
+    def posting(self, posting_id: str) -> dict[str, Any]:
+        try:
+            return self.postings()[posting_id]
+        except KeyError:
+            raise CorpusError(f"{self.postings_path}: no posting {posting_id!r}") from None
+
+    def label_rows(self) -> list[dict[str, Any]]:
+        return list(read_jsonl(self.labels_path))
+
+    def reference_examples(self, rounds: Iterable[int] | None = None) -> list[Example]:
+        """The reference labels (of the given labelling rounds only), with their postings."""
+        chosen = set(rounds) if rounds is not None else None
+        rows = [row for row in self.label_rows() if chosen is None or row.get("round") in chosen]
+        return labelled(rows, self.postings_path)
+
+    def examples(self, labels: Path) -> list[Example]:
+        """Another labels file (jobradar's own, a user's) joined with these postings."""
+        return load_examples(labels, self.postings_path)
 
 
 def taxonomy_examples() -> list[Example]:

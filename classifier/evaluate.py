@@ -14,15 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from jobradar.classifier.annotate import Extracted, extract
+from jobradar.classifier.corpus import Example, facts
+from jobradar.classifier.salary import Salary
+from jobradar.classifier.taxonomy import ROLE_SLUGS
 from sklearn.metrics import precision_recall_fscore_support
 
-from classifier.annotate import Extracted, extract
-from classifier.corpus import Example, facts
-from classifier.salary import Salary
-from classifier.taxonomy import ROLE_SLUGS
-
 if TYPE_CHECKING:
-    from classifier.roles import RoleModel
+    from jobradar.classifier.roles import RoleModel
 
 MIN_SUPPORT = 5  # roles with fewer labelled examples are shown but left out of macro-F1
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
-from classifier.taxonomy import ANNUAL_FACTOR
+from jobradar.classifier.taxonomy import ANNUAL_FACTOR
 
 _HISTORY = ("currency_converter", "eurofxref-hist.zip")
 

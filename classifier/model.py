@@ -13,16 +13,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+from jobradar.classifier.rules import TITLE_RULES, role_from_title
+from jobradar.classifier.titles import without_markup
+from jobradar.classifier.words import word_list, words
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
-
-from classifier.rules import TITLE_RULES, role_from_title
-from classifier.titles import without_markup
-from classifier.words import word_list, words
 
 TITLE, TEXT = 0, 1
 # The opening of a description states the job; the rest is benefits and boilerplate that
@@ -109,7 +108,7 @@ class Description(TransformerMixin, BaseEstimator):
         self.generic_weight = generic_weight
 
     def fit(self, rows: np.ndarray, y: object = None) -> Description:
-        # Words split at C speed (`classifier.words`) rather than by scikit-learn's token
+        # Words split at C speed (`jobradar.classifier.words`) rather than by scikit-learn's token
         # pattern: 17 % faster scoring, and the same cross-validated accuracy.
         vectorizer = CountVectorizer(
             analyzer=_opening_words, min_df=2, max_df=0.5, max_features=40_000, dtype=np.float32

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from classifier.location import parse_places
-from classifier.words import lowered, word_set
+from jobradar.classifier.location import parse_places
+from jobradar.classifier.words import lowered, word_set
 
 _STRUCTURED = {
     "remote": "remote",

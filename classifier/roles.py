@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+from jobradar.classifier import training
+from jobradar.classifier.corpus import Corpus
+from jobradar.classifier.model import as_rows
+from jobradar.classifier.rules import role_from_title
 from sklearn.pipeline import Pipeline
-
-from classifier import training
-from classifier.model import as_rows
-from classifier.rules import role_from_title
 
 log = logging.getLogger(__name__)
 MODEL_ENV = "JOBRADAR_MODEL"
@@ -48,7 +48,7 @@ class TitleRuleModel:
 
 
 class TrainedRoleModel:
-    """The trained pipeline of `classifier.model`, with its calibrated top probability."""
+    """The trained pipeline of `jobradar.classifier.model`, with its calibrated top probability."""
 
     def __init__(self, pipeline: Pipeline, version: str) -> None:
         self.pipeline = pipeline
@@ -66,12 +66,12 @@ class TrainedRoleModel:
         ]
 
 
-def load_role_model(path: Path | None = None) -> TrainedRoleModel:
+def load_role_model(path: Path | None = None, corpus: Corpus | None = None) -> TrainedRoleModel:
     """The trained classifier: `path`, else `$JOBRADAR_MODEL`, else the packaged model.
 
     A model named by the user that cannot be loaded is refused (`ModelError`). The
-    packaged model, when this scikit-learn cannot load it, is retrained from the
-    packaged labels instead (a few seconds), so `jobradar run` always works.
+    packaged model, when this scikit-learn cannot load it, is retrained in memory from
+    `corpus` (the data directory's labels; a few seconds), or refused without one.
     """
     chosen = path or (Path(os.environ[MODEL_ENV]) if os.environ.get(MODEL_ENV) else None)
     if chosen is not None:
@@ -80,6 +80,11 @@ def load_role_model(path: Path | None = None) -> TrainedRoleModel:
     try:
         pipeline, metadata = training.load(training.PACKAGED_MODEL)
     except training.ModelError as problem:
+        if corpus is None:
+            raise training.ModelError(
+                f"{problem}; without a data directory (--data-dir, $JOBRADAR_DATA) to "
+                "retrain from, install the scikit-learn jobradar pins"
+            ) from problem
         log.warning("%s; retraining the packaged model in memory", problem)
-        pipeline, metadata = training.train_packaged(validate=False)
+        pipeline, metadata = training.train_packaged(corpus, validate=False)
     return TrainedRoleModel(pipeline, metadata.version)

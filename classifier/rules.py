@@ -9,12 +9,56 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
+from typing import Protocol
 
-from classifier.titles import first_role_title
+from jobradar.classifier.titles import first_role_title
 
 
-def _any(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+class _Finder(Protocol):
+    def search(self, text: str) -> re.Match[str] | None: ...
+
+
+@dataclass(frozen=True)
+class _InOrder:
+    """`first`, then later `then`: the regex `first.*then` in linear time.
+
+    A regex's `.*` rescans the rest of the title from every place `first` matches, which
+    is quadratic in the title's length ("ML / " ten thousand times took a minute).
+    """
+
+    first: re.Pattern[str]
+    then: re.Pattern[str]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        found = self.first.search(text)
+        if found is None or self.then.search(text, found.end()) is None:
+            return None
+        return found
+
+
+def _in_order(first: str, then: str) -> _InOrder:
+    return _InOrder(re.compile(first, re.IGNORECASE), re.compile(then, re.IGNORECASE))
+
+
+@dataclass(frozen=True)
+class _AnyOf:
+    """The leftmost match of any of several finders, as a regex alternation gives."""
+
+    finders: tuple[_Finder, ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        found = [match for finder in self.finders if (match := finder.search(text))]
+        return min(found, key=lambda match: match.start(), default=None)
+
+
+def _any(*alternatives: str | _InOrder) -> _Finder:
+    patterns = [item for item in alternatives if isinstance(item, str)]
+    ordered = [item for item in alternatives if isinstance(item, _InOrder)]
+    compiled = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+    if not ordered and compiled is not None:
+        return compiled
+    return _AnyOf((*([compiled] if compiled else []), *ordered))
 
 
 _AI_FIELD = (
@@ -28,7 +72,7 @@ _DESIGNER = r"architects?|solutions architecture|solutions? (?:consultant|engine
 # architects) are narrower than the neighbouring ML roles: the first of them that matches
 # wins, wherever it stands in the title. Among the broader roles from research-scientist
 # on, the one the title names first wins (deciding rule 7).
-TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+TITLE_RULES: tuple[tuple[str, _Finder], ...] = (
     # Teaching or recruiting for a role is not doing it ("Data Engineer Trainer").
     ("other", _any(r"\b(?:trainers?|instructors?|teachers?|tutors?|recruit(?:er|ers|ing|ment))\b")),
     (
@@ -47,8 +91,8 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # customers ("AI Solutions Consultant"). A data architect is data-platform.
         "ai-architect",
         _any(
-            rf"\b(?:{_AI_FIELD})\b.*\b(?:{_DESIGNER})\b",
-            rf"\b(?:{_DESIGNER})\b.*\b(?:{_AI_FIELD})\b",
+            _in_order(rf"\b(?:{_AI_FIELD})\b", rf"\b(?:{_DESIGNER})\b"),
+            _in_order(rf"\b(?:{_DESIGNER})\b", rf"\b(?:{_AI_FIELD})\b"),
         ),
     ),
     (
@@ -178,7 +222,7 @@ TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Analysts of data by another name; finance, HR or business analysts are not.
             r"\b(?:product|insights?|analytics|modell?ing|data (?:&|and) \w+)[\s-]+analysts?\b",
             # Analysts who work in BI tools and SQL ("MIS Analyst/Power BI").
-            r"\b(?:power ?bi|tableau|sql|mis)\b.*\banalysts?\b",
+            _in_order(r"\b(?:power ?bi|tableau|sql|mis)\b", r"\banalysts?\b"),
             r"\banalysts?\W+(?:power ?bi|tableau|sql)\b",
             r"\banalysts?\b.{0,6}\b(?:data analy\w+|analytics)\b",
         ),

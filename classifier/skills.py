@@ -3,7 +3,7 @@
 Matching is by whole words (and word sequences for multi-word names), so "Ray"
 matches "Ray" and "ray", not "array"; a few names that are also common English
 words are matched only in their written case (`_CASED`). Words are those of
-`classifier.words`, so "ci/cd" is the sequence "ci cd" and "scikit-learn" is "scikit learn".
+`jobradar.classifier.words`, so "ci/cd" is the sequence "ci cd" and "scikit-learn" is "scikit learn".
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from classifier.words import lowered, word_set, words
+from jobradar.classifier.words import lowered, word_set, words
 
 # canonical name → aliases (lower case; the canonical name is an alias of itself)
 SKILLS: dict[str, tuple[str, ...]] = {

@@ -21,33 +21,30 @@ from typing import Any
 import numpy as np
 import sklearn
 import skops.io
-from sklearn.model_selection import StratifiedKFold
-from sklearn.pipeline import Pipeline
-
-from classifier import model as role_model
-from classifier.corpus import (
+from jobradar.classifier import model as role_model
+from jobradar.classifier.corpus import (
     EXTRA_LABELS,
-    REFERENCE_LABELS,
+    Corpus,
     CorpusError,
     Example,
     facts,
-    load_examples,
-    read_jsonl,
     taxonomy_examples,
 )
-from classifier.evaluate import Evaluation, score_roles
-from classifier.taxonomy import ROLE_SLUGS
+from jobradar.classifier.evaluate import Evaluation, score_roles
+from jobradar.classifier.taxonomy import ROLE_SLUGS
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import Pipeline
 
 PACKAGED_MODEL = Path(__file__).with_name("data") / "role_model.skops"
 FOLDS = 5
 
-# Everything the pipeline of `classifier.model.build_pipeline` is made of beyond what
+# Everything the pipeline of `jobradar.classifier.model.build_pipeline` is made of beyond what
 # skops trusts by default.
 TRUSTED_TYPES: tuple[str, ...] = (
-    "classifier.model.Description",
-    "classifier.model.TitleRules",
-    "classifier.model.clean_title",
-    "classifier.model._opening_words",
+    "jobradar.classifier.model.Description",
+    "jobradar.classifier.model.TitleRules",
+    "jobradar.classifier.model.clean_title",
+    "jobradar.classifier.model._opening_words",
 )
 
 
@@ -67,6 +64,9 @@ class Metadata:
     sklearn_version: str
     training_seconds: float
     cross_validation: dict[str, Any] = field(default_factory=dict)
+    # the posting ids of every training label, so `evaluate` can tell when it is shown
+    # labels the model learned (without the data directory the labels came from)
+    trained_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -219,28 +219,35 @@ def train(
         sklearn_version=sklearn.__version__,
         training_seconds=round(time.perf_counter() - started, 2),
         cross_validation=scores,
+        trained_ids=sorted({str(e.posting.get("id")) for e in (*scored, *always)}),
     )
     return pipeline, metadata
 
 
-def train_packaged(*, validate: bool = True) -> tuple[Pipeline, Metadata]:
+# The labelling rounds of the reference labels that score (and train) the packaged model.
+PACKAGED_ROUNDS = (1,)
+
+
+def train_packaged(corpus: Corpus, *, validate: bool = True) -> tuple[Pipeline, Metadata]:
     """The shipped model: scored on the reference labels, trained on those, jobradar's own
     labels and the taxonomy's typical titles."""
-    return train(load_examples(REFERENCE_LABELS), packaged_extra_examples(), validate=validate)
+    return train(
+        corpus.reference_examples(PACKAGED_ROUNDS),
+        packaged_extra_examples(corpus),
+        validate=validate,
+    )
 
 
-def packaged_extra_examples() -> list[Example]:
+def packaged_extra_examples(corpus: Corpus) -> list[Example]:
     """What trains every fold of the shipped model's cross-validation, and is never scored."""
-    extra = load_examples(EXTRA_LABELS) if EXTRA_LABELS.exists() else []
+    extra = corpus.examples(EXTRA_LABELS) if EXTRA_LABELS.exists() else []
     return extra + taxonomy_examples()
 
 
-def packaged_training_overlap(examples: Sequence[Example]) -> int:
-    """How many of `examples` are among the labels the packaged model was trained on."""
-    trained = {row["id"] for row in read_jsonl(REFERENCE_LABELS)}
-    if EXTRA_LABELS.exists():
-        trained |= {row["id"] for row in read_jsonl(EXTRA_LABELS)}
-    return sum(example.posting.get("id") in trained for example in examples)
+def training_overlap(examples: Sequence[Example], metadata: Metadata) -> int:
+    """How many of `examples` are among the labels a model was trained on."""
+    trained = set(metadata.trained_ids)
+    return sum(str(example.posting.get("id")) in trained for example in examples)
 
 
 def metadata_path(path: Path) -> Path:
@@ -268,10 +275,17 @@ def read_metadata(path: Path) -> Metadata:
         raise ModelError(f"{metadata_path(path)}: not a jobradar model's metadata") from exc
 
 
+def _series(version: str) -> tuple[str, ...]:
+    """Major and minor version: scikit-learn keeps estimators' state within a series, and
+    jobradar pins one series, so a patch release does not strand the packaged model."""
+    return tuple(version.split(".")[:2])
+
+
 def load(path: Path) -> tuple[Pipeline, Metadata]:
-    """A saved model, only if this scikit-learn saved it and it needs no untrusted type."""
+    """A saved model, only if this scikit-learn release series saved it and it needs no
+    untrusted type."""
     metadata = read_metadata(path)
-    if metadata.sklearn_version != sklearn.__version__:
+    if _series(metadata.sklearn_version) != _series(sklearn.__version__):
         raise ModelError(
             f"{path} was trained with scikit-learn {metadata.sklearn_version}, this is "
             f"{sklearn.__version__}: retrain it with `jobradar train --out {path}`"

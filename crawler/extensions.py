@@ -9,6 +9,12 @@ import sys
 from datetime import timedelta
 from typing import Any, Self
 
+from jobradar.crawler.health import assess
+from jobradar.crawler.runtime import crawl_engine, seen_at
+from jobradar.store.listings import close_expired, close_missing
+from jobradar.store.models import CrawlRun
+from jobradar.store.runs import RunOutcome, finish_run, median_coverage, start_run
+from jobradar.store.types import utc_now
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
@@ -16,13 +22,6 @@ from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
-
-from crawler.health import assess
-from crawler.runtime import crawl_engine, seen_at
-from store.listings import close_expired, close_missing
-from store.models import CrawlRun
-from store.runs import RunOutcome, finish_run, median_coverage, start_run
-from store.types import utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +51,7 @@ def polling_limit_reached(engine: Engine, spider: Spider, run_id: int) -> str | 
 class RunRecorder:
     """Writes the crawl-run record and, after a clean crawl, closes what disappeared.
 
-    The outcome is kept on the crawler (`crawler.jobradar_outcome`): the crawl
+    The outcome is kept on the crawler (`jobradar.crawler.jobradar_outcome`): the crawl
     command turns it into the process exit code.
     """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from store.runs import RunOutcome
+from jobradar.store.runs import RunOutcome
 
 COVERAGE_FIELDS = ("salary", "location", "description")
 # Stats that each count one thing that went wrong. Errors logged at ERROR level cover

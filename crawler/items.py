@@ -2,7 +2,7 @@
 
 Spiders yield `ListingFields` (a plain dict, its keys checked by the type checker);
 `ValidatePipeline` turns it into a `ListingItem` or drops it, counted. Later pipelines
-fill the derived fields. The table model (`store.models.Listing`) is separate.
+fill the derived fields. The table model (`jobradar.store.models.Listing`) is separate.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Annotated, Any, Literal, TypedDict
 
+from jobradar.classifier.salary import Salary
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
-
-from classifier.salary import Salary
 
 MAX_FUTURE_SKEW = timedelta(days=2)  # a posting "from the future" is a broken date, not news
 

@@ -6,13 +6,12 @@ import asyncio
 from email.utils import parsedate_to_datetime
 from typing import Self
 
+from jobradar.store.types import utc_now
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
-
-from store.types import utc_now
 
 
 def retry_after_seconds(value: bytes | None) -> float | None:

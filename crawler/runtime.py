@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from jobradar.crawler.sources import SourceConfig, find_source, load_sources, sources_path
+from jobradar.store.engine import database_url, open_store
+from jobradar.store.types import utc_now
 from scrapy.settings import BaseSettings
 from sqlalchemy import Engine
-
-from crawler.sources import SourceConfig, find_source, load_sources, sources_path
-from store.engine import database_url, open_store
-from store.types import utc_now
 
 _SEEN_AT: dict[int, datetime] = {}
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 BOT_NAME = "jobradar"
-SPIDER_MODULES = ["crawler.spiders"]
-NEWSPIDER_MODULE = "crawler.spiders"
-COMMANDS_MODULE = "crawler.commands"  # our `crawl` sets its exit code from the crawl stats
+SPIDER_MODULES = ["jobradar.crawler.spiders"]
+NEWSPIDER_MODULE = "jobradar.crawler.spiders"
+COMMANDS_MODULE = "jobradar.crawler.commands"  # our `crawl` sets its exit code from the crawl stats
 
 # Politeness: we are a guest on every source.
 # say who we are and where to complain
@@ -31,20 +31,20 @@ FEED_EXPORT_ENCODING = "utf-8"  # listings are multilingual: never \u-escape exp
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.middlewares.BackoffRetryMiddleware": 550,  # the stock retry, plus backoff
-    "crawler.middlewares.RequestCapMiddleware": 580,  # per-source request budget
+    "jobradar.crawler.middlewares.BackoffRetryMiddleware": 550,  # the stock retry, plus backoff
+    "jobradar.crawler.middlewares.RequestCapMiddleware": 580,  # per-source request budget
 }
 ITEM_PIPELINES = {
-    "crawler.pipelines.validate.ValidatePipeline": 100,
-    "crawler.pipelines.clean_text.CleanTextPipeline": 200,
-    "crawler.pipelines.location.LocationPipeline": 300,
-    "crawler.pipelines.salary.SalaryPipeline": 400,
-    "crawler.pipelines.classify.ClassifyPipeline": 500,
-    "crawler.pipelines.store.StorePipeline": 900,
+    "jobradar.crawler.pipelines.validate.ValidatePipeline": 100,
+    "jobradar.crawler.pipelines.clean_text.CleanTextPipeline": 200,
+    "jobradar.crawler.pipelines.location.LocationPipeline": 300,
+    "jobradar.crawler.pipelines.salary.SalaryPipeline": 400,
+    "jobradar.crawler.pipelines.classify.ClassifyPipeline": 500,
+    "jobradar.crawler.pipelines.store.StorePipeline": 900,
 }
 EXTENSIONS = {
-    "crawler.extensions.RunRecorder": 100,
-    "crawler.extensions.ProgressReporter": 110,
+    "jobradar.crawler.extensions.RunRecorder": 100,
+    "jobradar.crawler.extensions.ProgressReporter": 110,
 }
 
 # jobradar's own settings (the `jobradar` command sets them for each child crawl)

@@ -11,14 +11,14 @@ import sys
 
 import click
 
-from classifier.corpus import CorpusError
-from classifier.training import ModelError
-from crawler.sources import SourcesError
+from jobradar.classifier.corpus import CorpusError
+from jobradar.classifier.training import ModelError
 from jobradar.commands import queries, refresh, tagging
+from jobradar.crawler.sources import SourcesError
 from jobradar.errors import UserError
-from scheduler.daily import ScheduleError
-from store.errors import StoreError
-from store.lock import RefreshRunningError
+from jobradar.scheduler.daily import ScheduleError
+from jobradar.store.errors import StoreError
+from jobradar.store.lock import RefreshRunningError
 
 USAGE_ERROR = 2
 

@@ -11,7 +11,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from scheduler.crawls import CrawlResult
+from jobradar.scheduler.crawls import CrawlResult
 
 # Not a terminal (a pipe, a log file, CI): wide enough that tables are never cut.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from crawler.registry import spider_classes
-from crawler.sources import load_sources
-from store.runs import last_runs
+from jobradar.crawler.registry import spider_classes
+from jobradar.crawler.sources import load_sources
+from jobradar.store.runs import last_runs
 
 
 @dataclass

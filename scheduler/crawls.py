@@ -21,9 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from jobradar.store.runs import fail_unfinished_run, get_run, start_run
 from sqlalchemy import Engine
-
-from store.runs import fail_unfinished_run, get_run, start_run
 
 PROGRESS_PREFIX = "jobradar-progress "
 DEFAULT_TIMEOUT = 30 * 60.0  # a source that needs half an hour is stuck
@@ -62,7 +61,9 @@ def _child_command(source: str, settings: Mapping[str, Any]) -> list[str]:
 
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)
-    env.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")  # works from any directory
+    env.setdefault(
+        "SCRAPY_SETTINGS_MODULE", "jobradar.crawler.settings"
+    )  # works from any directory
     env["PYTHONUNBUFFERED"] = "1"
     return env
 

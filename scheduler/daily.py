@@ -15,9 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
+from jobradar.store.runs import last_refresh
 from sqlalchemy import Engine
-
-from store.runs import last_refresh
 
 log = logging.getLogger(__name__)
 

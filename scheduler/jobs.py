@@ -15,21 +15,28 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from jobradar.classifier.corpus import Corpus
+from jobradar.classifier.roles import load_role_model
+from jobradar.crawler.registry import known_sources
+from jobradar.crawler.replay import ReplayServer
+from jobradar.crawler.replay.demo import history_days
+from jobradar.crawler.replay.offline import (
+    Replay,
+    demo_replay,
+    offline_sources,
+    recorded_replay,
+    write_sources,
+)
+from jobradar.crawler.sources import SourceConfig, SourcesError, find_source, load_sources
+from jobradar.scheduler.crawls import DEFAULT_TIMEOUT, CrawlResult, Progress, crawl_all
+from jobradar.store.dedupe import link_duplicates
+from jobradar.store.engine import open_store
+from jobradar.store.lock import refresh_lock
+from jobradar.store.retag import retag
+from jobradar.store.runs import finish_refresh, start_refresh
+from jobradar.store.snapshots import snapshot_dates, take_snapshot
+from jobradar.store.types import utc_now
 from sqlalchemy import Engine
-
-from classifier.roles import load_role_model
-from crawler.registry import known_sources
-from crawler.replay import Catalog, ReplayServer
-from crawler.replay.offline import offline_sources, write_sources
-from crawler.sources import SourceConfig, SourcesError, load_sources
-from scheduler.crawls import DEFAULT_TIMEOUT, CrawlResult, Progress, crawl_all
-from store.dedupe import link_duplicates
-from store.engine import open_store
-from store.lock import refresh_lock
-from store.retag import retag
-from store.runs import finish_refresh, start_refresh
-from store.snapshots import take_snapshot
-from store.types import utc_now
 
 # Settings for crawling our own replay server: there is no remote host to be polite to.
 OFFLINE_SETTINGS = {
@@ -48,9 +55,26 @@ class CrawlOptions:
     sources_file: Path
     only: Sequence[str] = ()  # source names; empty means every enabled source
     offline: bool = False
+    # Offline, the real recordings of this data directory are replayed; without one, the
+    # demo market. Its corpus also retrains the packaged model if it cannot be loaded.
+    data_dir: Path | None = None
     timeout: float = DEFAULT_TIMEOUT
     log_dir: Path | None = None
     settings: dict[str, Any] = field(default_factory=dict)  # extra Scrapy settings for the crawls
+
+    def replay(self, day: date, today: date) -> Replay | None:
+        """What an offline crawl of `day` replays (None when crawling live)."""
+        if not self.offline:
+            return None
+        if self.data_dir is not None:
+            return recorded_replay(self.data_dir / "recordings")
+        return demo_replay(day, today)
+
+    def corpus(self) -> Corpus | None:
+        if self.data_dir is None:
+            return None
+        corpus = self.data_dir / "corpus"
+        return Corpus(corpus / "postings.jsonl.gz", corpus / "labels.jsonl")
 
 
 @dataclass
@@ -58,6 +82,7 @@ class CrawlReport:
     results: list[CrawlResult]
     notes: list[str]
     duplicates: int = 0  # listings that now point at another source's listing of the same job
+    origin: str = "live"  # what was crawled (said in the report)
 
 
 def select_sources(sources: Sequence[SourceConfig], only: Sequence[str]) -> list[SourceConfig]:
@@ -79,17 +104,24 @@ def select_sources(sources: Sequence[SourceConfig], only: Sequence[str]) -> list
 
 @contextlib.contextmanager
 def _prepared(
-    options: CrawlOptions,
+    options: CrawlOptions, replay: Replay | None
 ) -> Iterator[tuple[list[SourceConfig], Path, list[str], dict[str, Any]]]:
     """The sources to crawl and the sources file the crawls read (a temporary one offline)."""
-    chosen = select_sources(load_sources(options.sources_file), options.only)
-    if not options.offline:
+    configured = load_sources(options.sources_file)
+    chosen = select_sources(configured, options.only)
+    # the replay's own JSON-LD pages are crawled even where the pages source is off
+    pages_off = all(source.type != "jobposting" for source in chosen)
+    if replay is not None and replay.pages and not options.only and pages_off:
+        chosen.append(find_source(configured, "jobposting"))
+    if replay is None:
         yield chosen, options.sources_file, [], dict(options.settings)
         return
-    catalog = Catalog.load()
-    with ReplayServer(catalog) as server, tempfile.TemporaryDirectory(prefix="jobradar-") as tmp:
-        replayed, notes = offline_sources(chosen, catalog, server.base_url)
-        notes.insert(0, f"offline: replaying recorded responses from {server.base_url}")
+    with (
+        ReplayServer(replay.catalog) as server,
+        tempfile.TemporaryDirectory(prefix="jobradar-") as tmp,
+    ):
+        replayed, notes = offline_sources(chosen, replay, server.base_url)
+        notes.insert(0, f"offline: {replay.description}, served at {server.base_url}")
         path = write_sources(replayed, Path(tmp) / "sources.toml")
         yield replayed, path, notes, {**OFFLINE_SETTINGS, **options.settings}
 
@@ -101,19 +133,22 @@ def crawl(
     seen_at: datetime | None = None,
     refresh_id: int | None = None,
     progress: Progress | None = None,
+    replay: Replay | None = None,
 ) -> CrawlReport:
     """Crawl the chosen sources, each in its own process, into the store; then tag roles.
 
+    Offline, `replay` (default: what `options` replays on the day of `seen_at`) is served.
     Tagging covers what the crawls stored and anything an older model or older extractors
     tagged, so the store never mixes model versions.
     """
     engine = engine or open_store(options.database_url)
     seen_at = seen_at or utc_now()
+    replay = replay or options.replay(seen_at.date(), seen_at.date())
     log_dir = (
         options.log_dir
         or Path(os.environ.get("JOBRADAR_LOG_DIR", "logs")) / seen_at.date().isoformat()
     )
-    with _prepared(options) as (sources, sources_file, notes, settings):
+    with _prepared(options, replay) as (sources, sources_file, notes, settings):
         results = crawl_all(
             engine,
             [source.type for source in sources],
@@ -128,10 +163,11 @@ def crawl(
         )
     duplicates = link_duplicates(engine)
     notes.append(f"{duplicates} listings are duplicates of another source's listing and count once")
-    model = load_role_model()
+    model = load_role_model(corpus=options.corpus())
     tagged = retag(engine, model)
     notes.append(f"{tagged} listings tagged with the role model {model.version}")
-    return CrawlReport(results, notes, duplicates)
+    origin = replay.description if replay is not None else "live"
+    return CrawlReport(results, notes, duplicates, origin)
 
 
 @dataclass
@@ -158,25 +194,68 @@ def refresh(
 ) -> RefreshResult:
     """The daily refresh: crawl every source (which tags roles), snapshot, publish.
 
+    Offline without a data directory, the demo market's earlier days are replayed first
+    (each crawled and snapshotted at its own date, once), so a new store has history.
     Runs under the store's refresh lock: a second refresh raises `RefreshRunningError`.
     """
     now = now or utc_now()
     engine = open_store(options.database_url)
     with refresh_lock(engine):
-        refresh_id = start_refresh(engine, trigger, now, os.getpid())
-        try:
-            report = crawl(
-                options, engine=engine, seen_at=now, refresh_id=refresh_id, progress=progress
-            )
-            day = now.date()
-            take_snapshot(engine, day)
-            files = publish(engine, day, out_dir, report.results)
-        except BaseException as problem:  # the history must not show a refresh running forever
-            finish_refresh(engine, refresh_id, status="failed", message=repr(problem)[:500])
-            raise
-        failed = [result for result in report.results if result.status == "failed"]
-        status = (
-            "ok" if not failed else "partial" if len(failed) < len(report.results) else "failed"
+        if options.offline and options.data_dir is None:
+            done = snapshot_dates(engine)
+            for day in history_days(now.date())[:-1]:
+                if day not in done:
+                    moment = datetime.combine(day, now.timetz())
+                    _refresh_once(
+                        options,
+                        engine,
+                        None,
+                        trigger=trigger,
+                        now=moment,
+                        progress=progress,
+                        today=now.date(),
+                    )
+        return _refresh_once(
+            options,
+            engine,
+            (out_dir, publish),
+            trigger=trigger,
+            now=now,
+            progress=progress,
+            today=now.date(),
         )
-        finish_refresh(engine, refresh_id, status=status, snapshot_date=day)
+
+
+def _refresh_once(
+    options: CrawlOptions,
+    engine: Engine,
+    publishing: tuple[Path, Publisher] | None,
+    *,
+    trigger: str,
+    now: datetime,
+    progress: Progress | None,
+    today: date,
+) -> RefreshResult:
+    """Crawl, snapshot and (unless `publishing` is None) publish the day of `now`."""
+    replay = options.replay(now.date(), today)
+    origin = replay.description if replay is not None else "live"
+    refresh_id = start_refresh(engine, trigger, now, os.getpid(), origin)
+    try:
+        report = crawl(
+            options,
+            engine=engine,
+            seen_at=now,
+            refresh_id=refresh_id,
+            progress=progress,
+            replay=replay,
+        )
+        day = now.date()
+        take_snapshot(engine, day)
+        files = publishing[1](engine, day, publishing[0], report.results) if publishing else []
+    except BaseException as problem:  # the history must not show a refresh running forever
+        finish_refresh(engine, refresh_id, status="failed", message=repr(problem)[:500])
+        raise
+    failed = [result for result in report.results if result.status == "failed"]
+    status = "ok" if not failed else "partial" if len(failed) < len(report.results) else "failed"
+    finish_refresh(engine, refresh_id, status=status, snapshot_date=day)
     return RefreshResult(refresh_id, day, status, report, files)

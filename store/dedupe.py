@@ -22,12 +22,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from jobradar.classifier.location import city_codes, parse_places, place_names
+from jobradar.store.keys import title_key
+from jobradar.store.models import Listing
 from rapidfuzz import fuzz
 from sqlalchemy import Engine, select, update
-
-from classifier.location import city_codes, parse_places, place_names
-from store.keys import title_key
-from store.models import Listing
 
 EMPLOYER_SOURCES = ("greenhouse", "lever", "ashby")  # the employer's own ATS posting
 NOT_ONE_JOB = frozenset({"hackernews"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from classifier.remote import WorkMode
-from classifier.salary import Salary
+from jobradar.classifier.remote import WorkMode
+from jobradar.classifier.salary import Salary
 
 
 def work_mode_columns(mode: WorkMode) -> dict[str, Any]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from jobradar.store.errors import DatabaseURLError, StoreUnavailableError
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import ConnectionPoolEntry
-
-from store.errors import DatabaseURLError, StoreUnavailableError
 
 DEFAULT_DATABASE_URL = "sqlite:///jobradar.db"
 DATABASE_URL_ENV = "JOBRADAR_DATABASE_URL"

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from jobradar.store.models import Listing
 from sqlalchemy import Engine, Table, and_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
-
-from store.models import Listing
 
 LISTINGS: Table = Listing.__table__  # type: ignore[attr-defined]
 BATCH_SIZE = 500  # well under SQLite's bound-parameter limit per statement

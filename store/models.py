@@ -2,7 +2,7 @@
 
 These are storage models, separate from the crawler's validated item: table
 models do not validate, so nothing reaches them without passing
-`crawler.items.ListingItem` (or a query built here) first.
+`jobradar.crawler.items.ListingItem` (or a query built here) first.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from jobradar.store.types import UTCDateTime
 from sqlalchemy import JSON, BigInteger, Column, Date, ForeignKey, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
-
-from store.types import UTCDateTime
 
 
 def _ts(*, nullable: bool = True, index: bool = False) -> Any:
@@ -142,6 +141,8 @@ class Refresh(SQLModel, table=True):
     snapshot_date: date | None = Field(default=None, sa_column=Column(Date))
     message: str | None = Field(default=None, sa_column=Column(Text))
     pid: int | None = None
+    # what was crawled: "live", "replayed recordings from DIR", "demo data (generated) for D"
+    origin: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class RoleCount(SQLModel, table=True):

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from jobradar.classifier.taxonomy import ROLE_SLUGS
+from jobradar.store.models import Listing
 from sqlalchemy import Engine, Select, and_, func, or_, select
-
-from classifier.taxonomy import ROLE_SLUGS
-from store.models import Listing
 
 
 @dataclass(frozen=True)

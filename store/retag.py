@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from jobradar.classifier.annotate import EXTRACTOR_VERSION, Facts, extract
+from jobradar.classifier.roles import RoleModel
+from jobradar.store.derived import salary_columns, work_mode_columns
+from jobradar.store.models import Listing
+from jobradar.store.types import utc_now
 from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
-
-from classifier.annotate import EXTRACTOR_VERSION, Facts, extract
-from classifier.roles import RoleModel
-from store.derived import salary_columns, work_mode_columns
-from store.models import Listing
-from store.types import utc_now
 
 BATCH = 500
 _FACTS = (

@@ -5,14 +5,13 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from jobradar.store.models import CrawlRun, Refresh
+from jobradar.store.types import utc_now
 from sqlalchemy import Engine, desc, select
 from sqlmodel import Session
-
-from store.models import CrawlRun, Refresh
-from store.types import utc_now
 
 
 @dataclass
@@ -126,9 +125,11 @@ def median_coverage(
     return {name: statistics.median(values) for name, values in fields.items()}
 
 
-def start_refresh(engine: Engine, trigger: str, started_at: datetime, pid: int) -> int:
+def start_refresh(
+    engine: Engine, trigger: str, started_at: datetime, pid: int, origin: str = "live"
+) -> int:
     with Session(engine) as session:
-        refresh = Refresh(trigger=trigger, started_at=started_at, pid=pid)
+        refresh = Refresh(trigger=trigger, started_at=started_at, pid=pid, origin=origin)
         session.add(refresh)
         session.commit()
         assert refresh.id is not None
@@ -162,3 +163,16 @@ def last_refresh(engine: Engine) -> Refresh | None:
     """The latest refresh that started, whatever became of it."""
     with Session(engine) as session:
         return session.scalars(select(Refresh).order_by(desc(Refresh.started_at)).limit(1)).first()
+
+
+def data_origin(engine: Engine, day: date) -> str | None:
+    """What the latest refresh of `day` (or of an earlier day) that did not fail crawled."""
+    end_of_day = datetime.combine(day + timedelta(days=1), time(), tzinfo=UTC)
+    query = (
+        select(Refresh.origin)
+        .where(Refresh.started_at < end_of_day, Refresh.status != "failed")
+        .order_by(desc(Refresh.started_at), desc(Refresh.id))
+        .limit(1)
+    )
+    with engine.connect() as connection:
+        return connection.execute(query).scalar()

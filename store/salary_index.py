@@ -23,12 +23,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
+from jobradar.classifier.taxonomy import ANNUAL_FACTOR, ROLE_SLUGS, SENIORITIES
+from jobradar.store.models import Listing, SalaryIndexRow
+from jobradar.store.queries import active_listings
 from sqlalchemy import Engine, select
 from sqlmodel import Session
-
-from classifier.taxonomy import ANNUAL_FACTOR, ROLE_SLUGS, SENIORITIES
-from store.models import Listing, SalaryIndexRow
-from store.queries import active_listings
 
 MIN_SALARIES = 5
 METHOD = [

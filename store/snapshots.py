@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
+from jobradar.classifier.taxonomy import ROLE_SLUGS
+from jobradar.store.models import Listing, RoleCount, SalaryIndexRow
+from jobradar.store.queries import ListingFilter, active_on, canonical, facet_counts
+from jobradar.store.salary_index import CURRENCIES, WORK_MODES, compute_index, with_change
 from sqlalchemy import Engine, delete, func, select
 from sqlmodel import Session
-
-from classifier.taxonomy import ROLE_SLUGS
-from store.models import Listing, RoleCount, SalaryIndexRow
-from store.queries import ListingFilter, active_on, canonical, facet_counts
-from store.salary_index import CURRENCIES, WORK_MODES, compute_index, with_change
 
 
 def take_snapshot(engine: Engine, day: date) -> int:
@@ -55,6 +54,13 @@ def has_snapshot(engine: Engine, day: date) -> bool:
     query = select(func.count()).where(SalaryIndexRow.snapshot_date == day)
     with engine.connect() as connection:
         return bool(connection.execute(query).scalar_one())
+
+
+def snapshot_dates(engine: Engine) -> set[date]:
+    """Every date that has a snapshot."""
+    query = select(SalaryIndexRow.snapshot_date).distinct()
+    with engine.connect() as connection:
+        return set(connection.execute(query).scalars())
 
 
 def snapshot_role_counts(

@@ -1,7 +1,14 @@
-"""Shared fixtures: stores (SQLite, PostgreSQL), recorded responses, spiders run offline."""
+"""Shared fixtures: stores (SQLite, PostgreSQL), recorded responses, spiders run offline.
+
+Real recordings and the labelled corpus are read from the data directory (`../shared`
+beside the repository, or `$JOBRADAR_DATA`). A test that needs it is marked `data` (or
+asks for the `data_dir` fixture): where there is none it is skipped with a reason, and
+where it must be there (CI sets JOBRADAR_REQUIRE_DATA=1) it fails.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -13,14 +20,16 @@ from typing import Any
 
 import pytest
 from hypothesis import settings
+from jobradar.classifier.corpus import Corpus
+from jobradar.crawler.replay import Catalog
+from jobradar.store.engine import open_store
 from scrapy import Spider
 from scrapy.http import Request, TextResponse
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 from sqlalchemy import Engine, create_engine, text
 
-from crawler.replay import RECORDINGS
-from store.engine import open_store
+from jobradar.datadir import DataDir, find_data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,9 +44,67 @@ POSTGRES_URL = os.environ.get(
 )
 
 
+DATA: DataDir | None = find_data_dir()
+# Where recordings would be: paths built at import time name it even without a data directory.
+_RECORDINGS = DATA.recordings if DATA else Path("<no data directory>") / "recordings"
+NO_DATA = "no data directory (../shared beside the repository, or set $JOBRADAR_DATA)"
+
+
+def missing_data() -> None:
+    """Skip a test that needs the data directory, except where it must be there."""
+    if os.environ.get("JOBRADAR_REQUIRE_DATA") == "1":
+        pytest.fail(f"required by JOBRADAR_REQUIRE_DATA: {NO_DATA}")
+    pytest.skip(reason=NO_DATA)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("data") is not None and DATA is None:
+        missing_data()
+
+
+@pytest.fixture
+def data_dir() -> DataDir:
+    """The data directory (real recordings, corpus, reference labels)."""
+    if DATA is None:
+        missing_data()
+    assert DATA is not None
+    return DATA
+
+
+def data_params(params: list[Any]) -> list[Any]:
+    """Parameters read from the data directory; without one, a single placeholder, so
+    the test reports the missing directory (a skip, or a failure in CI) instead of
+    quietly collecting nothing."""
+    return params if DATA is not None else [pytest.param(None, id="no-data-directory")]
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    """The data directory's postings and reference labels."""
+    if DATA is None:
+        missing_data()
+    assert DATA is not None
+    return DATA.corpus()
+
+
 def recording(relative: str) -> Path:
-    """A recorded response shipped with the package."""
-    return RECORDINGS / relative
+    """A file of the data directory's recordings (tests using it are marked `data`)."""
+    return _RECORDINGS / relative
+
+
+@functools.cache
+def _recorded_catalog() -> Catalog:
+    return Catalog.recorded(_RECORDINGS)
+
+
+def recorded(reference: str) -> bytes:
+    """A recorded body: a file of the recordings, or ("/path?query") what the offline
+    replay of the recordings serves at that public path (reshaped recordings)."""
+    if not reference.startswith("/"):
+        return recording(reference).read_bytes()
+    found = _recorded_catalog().find(reference)
+    assert found is not None, f"the recordings' catalog serves nothing at {reference}"
+    return found.body()
 
 
 def make_spider(spider_cls: type[Spider], settings: dict[str, Any] | None = None) -> Spider:

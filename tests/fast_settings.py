@@ -3,7 +3,7 @@
 Child crawls started by tests use it through SCRAPY_SETTINGS_MODULE.
 """
 
-from crawler.settings import *  # noqa: F403
+from jobradar.crawler.settings import *  # noqa: F403
 
 DOWNLOAD_DELAY = 0  # our own replay server on 127.0.0.1
 AUTOTHROTTLE_ENABLED = False

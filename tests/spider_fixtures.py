@@ -6,49 +6,53 @@ from typing import Any
 
 # spider name → (recording, public URL, keyword arguments of the callback)
 FIXTURES: dict[str, tuple[str, str, dict[str, Any]]] = {
-    "remoteok": ("remoteok/api_2026-03-17.json", "https://remoteok.com/api", {}),
+    "remoteok": (
+        "remoteok/remoteok_api_2026-03-17_resume-helper.json",
+        "https://remoteok.com/api",
+        {},
+    ),
     "remotive": (
-        "remotive/remote-jobs_2026-07-18.json",
+        "remotive/remotive_api_2026-07-18_all.json",
         "https://remotive.com/api/remote-jobs",
         {},
     ),
     "himalayas": (
-        "himalayas/jobs_2026-07-10.json",
+        "himalayas/himalayas_jobs_api_2026-07-10_trimmed-snapshot_remote-jobs-collector.json",
         "https://himalayas.app/jobs/api?limit=20&offset=0",
         {"context": {"page": 1}},
     ),
     "jobicy": (
-        "jobicy/remote-jobs_2026-07-10.json",
+        "jobicy/jobicy_v2_remote-jobs_2026-07-10_trimmed-snapshot_remote-jobs-collector.json",
         "https://jobicy.com/api/v2/remote-jobs?count=100",
         {},
     ),
     "hackernews": (
-        "hn/comments_47975571_page1.json",
+        "/api/v1/search_by_date?tags=comment,story_47975571&page=1",
         "https://hn.algolia.com/api/v1/search_by_date?tags=comment,story_47975571&hitsPerPage=1000&page=1",
         {"story": "47975571", "page": 1, "thread": "Ask HN: Who is hiring? (May 2026)"},
     ),
     "greenhouse": (
-        "greenhouse/gitlab_2026-08-15.json",
+        "greenhouse/greenhouse_gitlab_jobs_content_2026-08-15_3items_BreteAI.json",
         "https://boards-api.greenhouse.io/v1/boards/gitlab/jobs?content=true",
         {"context": {"board": "gitlab"}},
     ),
     "lever": (
-        "lever/spotify_2026-08-01.json",
+        "lever/lever_spotify_postings_2026-08-01_4items_job_hunt.json",
         "https://api.lever.co/v0/postings/spotify?mode=json",
         {"context": {"board": "spotify"}},
     ),
     "ashby": (
-        "ashby/linear_2026-04-19.json",
+        "ashby/ashby_linear_job-board_2026-04-19_19items_plytools.json",
         "https://api.ashbyhq.com/posting-api/job-board/linear?includeCompensation=true",
         {"context": {"board": "linear"}},
     ),
     "jobposting": (
-        "jsonld/builtinsf_lumaai_8638596.html",
+        "jsonld_html/builtinsf_lumaai_tpm-research_8638596_2026-06.html",
         "https://www.builtinsf.com/job/technical-program-manager-research/8638596",
         {},
     ),
     "weworkremotely": (
-        "weworkremotely/devops-sysadmin_2022-11-08.rss",
+        "weworkremotely/wwr_remote-devops-sysadmin-jobs_rss_2022-11-08_wwr-stats-collector.rss",
         "https://weworkremotely.com/categories/remote-devops-sysadmin-jobs.rss",
         {"feed": "https://weworkremotely.com/categories/remote-devops-sysadmin-jobs.rss"},
     ),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from classifier import training
-from classifier.corpus import REFERENCE_LABELS
+import pytest
+from jobradar.classifier import training
+from jobradar.classifier.corpus import Corpus
+
 from tests.conftest import jobradar
 
 CONTRACT_KEYS = {"id", "role", "role_confidence", "seniority", "remote_type", "salary", "skills"}
@@ -136,10 +138,11 @@ def test_evaluate_reports_figures_that_follow_from_the_labels(tmp_path: Path) ->
     assert "training-set figures" not in text.stdout
 
 
-def test_evaluate_on_the_labels_the_model_learned_says_so(tmp_path: Path) -> None:
+@pytest.mark.data
+def test_evaluate_on_the_labels_the_model_learned_says_so(tmp_path: Path, corpus: Corpus) -> None:
     labels = tmp_path / "some.jsonl"
-    with REFERENCE_LABELS.open(encoding="utf-8") as reference:
-        labels.write_text("".join(next(reference) for _ in range(20)), encoding="utf-8")
+    trained = [row for row in corpus.label_rows() if row["round"] in training.PACKAGED_ROUNDS]
+    labels.write_text("".join(json.dumps(row) + "\n" for row in trained[:20]), encoding="utf-8")
     text = jobradar("evaluate", "--data", str(labels), cwd=tmp_path)
     assert text.returncode == 0, text.stderr
     assert "note: 20 of these labels trained the role model" in text.stdout

@@ -1,6 +1,7 @@
 """The extractors on a table of real labelled postings (tests/fixtures/extraction_cases.jsonl).
 
-Each case runs the full posting from the packaged corpus through `extract` and compares
+Each case runs the full posting, read by id from the data directory's corpus, through
+`extract` and compares
 one field with the human reference label. The table and how it was chosen:
 tests/fixtures/make_extraction_cases.py. Cases jobradar is known to get wrong carry
 `known_miss` (why) and are strict xfails: fixing one turns the suite red until the
@@ -14,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jobradar.classifier.annotate import extract
+from jobradar.classifier.corpus import Corpus, facts
+from jobradar.classifier.evaluate import same_salary
 
-from classifier.annotate import extract
-from classifier.corpus import facts, postings
-from classifier.evaluate import same_salary
+from tests.conftest import data_params
+
+pytestmark = pytest.mark.data
 
 CASES = Path(__file__).parent / "fixtures" / "extraction_cases.jsonl"
 
@@ -43,9 +47,9 @@ def test_the_table_is_large_and_covers_every_field() -> None:
     assert sum(case["field"] == "salary" and case["expected"] is None for case in cases) >= 20
 
 
-@pytest.mark.parametrize("case", _cases())
-def test_real_posting(case: dict[str, Any]) -> None:
-    result = extract(facts(postings()[case["id"]]))
+@pytest.mark.parametrize("case", data_params(_cases()))
+def test_real_posting(case: dict[str, Any], corpus: Corpus) -> None:
+    result = extract(facts(corpus.posting(case["id"])))
     expected = case["expected"]
     if case["field"] == "salary":
         got = (

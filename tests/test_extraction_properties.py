@@ -14,14 +14,13 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from classifier.remote import detect_work_mode
-from classifier.salary import Salary, find_salary
-from classifier.salary.structured import STRUCTURED_KINDS
-from classifier.salary.text import ANNUAL_USD_BOUNDS
-from classifier.seniority import detect_seniority
-from classifier.skills import SKILLS, extract_skills
-from classifier.taxonomy import PERIODS, REMOTE_TYPES, SENIORITIES
+from jobradar.classifier.remote import detect_work_mode
+from jobradar.classifier.salary import Salary, find_salary
+from jobradar.classifier.salary.structured import STRUCTURED_KINDS
+from jobradar.classifier.salary.text import ANNUAL_USD_BOUNDS
+from jobradar.classifier.seniority import detect_seniority
+from jobradar.classifier.skills import SKILLS, extract_skills
+from jobradar.classifier.taxonomy import PERIODS, REMOTE_TYPES, SENIORITIES
 
 PIECES = [
     "$",

@@ -18,28 +18,30 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from jobradar.classifier.roles import load_role_model
+from jobradar.crawler.pipelines.classify import ClassifyPipeline
+from jobradar.crawler.pipelines.clean_text import CleanTextPipeline
+from jobradar.crawler.pipelines.location import LocationPipeline
+from jobradar.crawler.pipelines.salary import SalaryPipeline
+from jobradar.crawler.pipelines.store import listing_row
+from jobradar.crawler.pipelines.validate import ValidatePipeline
+from jobradar.crawler.spiders.remoteok import RemoteokSpider
+from jobradar.scheduler.daily import CATCH_UP_ID, JOB_ID, build_scheduler, needs_catch_up
+from jobradar.store.engine import open_store
+from jobradar.store.listings import close_missing, upsert_listings
+from jobradar.store.queries import ListingFilter, role_counts
+from jobradar.store.retag import retag
+from jobradar.store.runs import finish_refresh, start_refresh
+from jobradar.store.salary_index import salary_index
+from jobradar.store.snapshots import snapshot_role_counts, take_snapshot
 from sqlalchemy import Engine
 
-from classifier.roles import load_role_model
-from crawler.pipelines.classify import ClassifyPipeline
-from crawler.pipelines.clean_text import CleanTextPipeline
-from crawler.pipelines.location import LocationPipeline
-from crawler.pipelines.salary import SalaryPipeline
-from crawler.pipelines.store import listing_row
-from crawler.pipelines.validate import ValidatePipeline
-from crawler.spiders.remoteok import RemoteokSpider
 from jobradar.report import build_report, render
-from scheduler.daily import CATCH_UP_ID, JOB_ID, build_scheduler, needs_catch_up
-from store.engine import open_store
-from store.listings import close_missing, upsert_listings
-from store.queries import ListingFilter, role_counts
-from store.retag import retag
-from store.runs import finish_refresh, start_refresh
-from store.salary_index import salary_index
-from store.snapshots import snapshot_role_counts, take_snapshot
 from tests.conftest import recording, run_spider
 
-FEED = recording("remoteok/api_2026-03-17.json")
+pytestmark = pytest.mark.data
+
+FEED = recording("remoteok/remoteok_api_2026-03-17_resume-helper.json")
 URL = "https://remoteok.com/api"
 DAY0 = date(2026, 9, 1)
 DAYS = 40

@@ -1,6 +1,7 @@
 """Hand-written expectations on real Hacker News comments, from another project.
 
-classifier/data/hn_salary_cases_akurilin.json (akurilin/whoishiringreport, MIT): each case
+corpus/hn_salary_cases_akurilin.json of the data directory (akurilin/whoishiringreport,
+MIT): each case
 is a "Who is hiring?" comment and what its author expects an extractor to find. jobradar
 reads the comment as its Hacker News spider does (first line as title, the comment as
 text) and is held to every salary and remote expectation the file states for the
@@ -14,14 +15,16 @@ from datetime import date
 from typing import Any
 
 import pytest
+from jobradar.classifier.annotate import Facts, extract
+from jobradar.classifier.text import description_text
 
-from classifier.annotate import Facts, extract
-from classifier.corpus import DATA
-from classifier.text import description_text
+from tests.conftest import DATA, data_params
 
-CASES = json.loads((DATA / "hn_salary_cases_akurilin.json").read_text(encoding="utf-8"))[
-    "test_cases"
-]
+pytestmark = pytest.mark.data
+
+CASES = (
+    json.loads(DATA.hn_cases.read_text(encoding="utf-8"))["test_cases"] if DATA is not None else []
+)
 
 
 def _expectations(case: dict[str, Any]) -> dict[str, Any]:
@@ -30,7 +33,9 @@ def _expectations(case: dict[str, Any]) -> dict[str, Any]:
     return {**expected.get("all_roles", {}), **first}
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+@pytest.mark.parametrize(
+    "case", data_params([pytest.param(case, id=case["name"]) for case in CASES])
+)
 def test_hn_comment(case: dict[str, Any]) -> None:
     text = description_text((case.get("comment") or {}).get("content") or "", "html")
     result = extract(Facts(title=text.split("\n", 1)[0], text=text, reference=date(2025, 6, 2)))

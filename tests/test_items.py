@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from jobradar.crawler.items import ListingItem, to_utc_datetime
 from pydantic import ValidationError
-
-from crawler.items import ListingItem, to_utc_datetime
 
 VALID = {
     "source": "greenhouse",
-    "source_id": 5311686008,
-    "url": "https://job-boards.greenhouse.io/anthropic/jobs/5311686008",
-    "title": "  Country Lead,\n Data Center Security ",
+    "source_id": 4820017003,
+    "url": "https://job-boards.greenhouse.io/acme/jobs/4820017003",
+    "title": "  Regional Lead,\n Warehouse Safety ",
 }
 
 
@@ -21,8 +20,8 @@ def test_a_valid_record_is_normalised() -> None:
     item = ListingItem.model_validate(
         {**VALID, "company": "  ", "posted_at": "2026-07-10T16:15:41-04:00"}
     )
-    assert item.source_id == "5311686008"
-    assert item.title == "Country Lead, Data Center Security"
+    assert item.source_id == "4820017003"
+    assert item.title == "Regional Lead, Warehouse Safety"
     assert item.company is None
     assert item.posted_at == datetime(2026, 7, 10, 20, 15, 41, tzinfo=UTC)
 

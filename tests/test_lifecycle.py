@@ -8,18 +8,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from jobradar.crawler.replay import Catalog, ReplayServer
+from jobradar.scheduler.jobs import CrawlOptions, crawl
+from jobradar.store.engine import open_store
+from jobradar.store.models import CrawlRun, Listing
 from sqlalchemy import Engine, select
 from sqlmodel import Session
 
-from crawler.replay import Catalog, ReplayServer
-from scheduler.jobs import CrawlOptions, crawl
-from store.engine import open_store
-from store.models import CrawlRun, Listing
 from tests.conftest import recording, write_catalog
 
-pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("child_env")]
+pytestmark = [pytest.mark.data, pytest.mark.slow, pytest.mark.usefixtures("child_env")]
 T0 = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)
-GITLAB = recording("greenhouse/gitlab_2026-08-15.json")
+GITLAB = recording("greenhouse/greenhouse_gitlab_jobs_content_2026-08-15_3items_BreteAI.json")
 
 
 def board_answer(tmp_path: Path, name: str, drop: int = 0) -> Path:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import jobradar.store.models  # noqa: F401
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine
 from sqlmodel import SQLModel
-
-import store.models  # noqa: F401
 
 
 def test_migrations_match_the_models(engine: Engine) -> None:

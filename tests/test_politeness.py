@@ -6,7 +6,22 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import jobradar.crawler.settings as project
 import pytest
+from jobradar.crawler.extensions import polling_limit_reached
+from jobradar.crawler.health import assess
+from jobradar.crawler.middlewares import (
+    BackoffRetryMiddleware,
+    RequestCapMiddleware,
+    retry_after_seconds,
+)
+from jobradar.crawler.replay import Catalog, ReplayServer
+from jobradar.crawler.spiders.remotive import RemotiveSpider
+from jobradar.scheduler.jobs import CrawlOptions, crawl
+from jobradar.store.engine import open_store
+from jobradar.store.models import CrawlRun
+from jobradar.store.runs import start_run
+from jobradar.store.types import utc_now
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
@@ -15,17 +30,6 @@ from scrapy.utils.test import get_crawler
 from sqlalchemy import select
 from sqlmodel import Session
 
-import crawler.settings as project
-from crawler.extensions import polling_limit_reached
-from crawler.health import assess
-from crawler.middlewares import BackoffRetryMiddleware, RequestCapMiddleware, retry_after_seconds
-from crawler.replay import Catalog, ReplayServer
-from crawler.spiders.remotive import RemotiveSpider
-from scheduler.jobs import CrawlOptions, crawl
-from store.engine import open_store
-from store.models import CrawlRun
-from store.runs import start_run
-from store.types import utc_now
 from tests.conftest import make_spider, recording, write_catalog
 
 
@@ -36,7 +40,7 @@ def test_the_settings_are_polite() -> None:
     assert project.DOWNLOAD_DELAY >= 1
     assert project.CONCURRENT_REQUESTS_PER_DOMAIN <= 2
     assert {429, 500, 502, 503, 504} <= set(project.RETRY_HTTP_CODES)
-    assert project.DOWNLOADER_MIDDLEWARES["crawler.middlewares.BackoffRetryMiddleware"]
+    assert project.DOWNLOADER_MIDDLEWARES["jobradar.crawler.middlewares.BackoffRetryMiddleware"]
 
 
 def test_every_non_default_setting_says_why() -> None:
@@ -134,6 +138,7 @@ def test_coverage_below_half_its_usual_share_fails_a_crawl() -> None:
     assert "salary coverage 10%" in (bad.message or "")
 
 
+@pytest.mark.data
 @pytest.mark.slow
 @pytest.mark.usefixtures("child_env")
 def test_robots_txt_is_obeyed(tmp_path: Path, sqlite_url: str) -> None:
@@ -146,7 +151,7 @@ def test_robots_txt_is_obeyed(tmp_path: Path, sqlite_url: str) -> None:
                 {
                     "source": "remoteok",
                     "path": "/api",
-                    "file": recording("remoteok/api_2026-03-17.json"),
+                    "file": recording("remoteok/remoteok_api_2026-03-17_resume-helper.json"),
                 },
                 {
                     "source": "robots",
@@ -169,6 +174,7 @@ def test_robots_txt_is_obeyed(tmp_path: Path, sqlite_url: str) -> None:
     assert result.fetched == 0
 
 
+@pytest.mark.data
 @pytest.mark.slow
 @pytest.mark.usefixtures("child_env")
 def test_a_throttling_source_is_retried_then_failed(tmp_path: Path, sqlite_url: str) -> None:
@@ -179,7 +185,7 @@ def test_a_throttling_source_is_retried_then_failed(tmp_path: Path, sqlite_url: 
                 {
                     "source": "remoteok",
                     "path": "/api",
-                    "file": recording("remoteok/api_2026-03-17.json"),
+                    "file": recording("remoteok/remoteok_api_2026-03-17_resume-helper.json"),
                 },
             ],
         )

@@ -1,6 +1,9 @@
 """The daily report as users get it: the contract's JSON, charts in headless Chromium,
 hostile scraped strings shown as text in every format, one refresh at a time, and
 `jobradar schedule` running exactly one refresh at the time it was given.
+
+The report is made from the demo market (`run --offline --demo`), which needs no data
+directory; the refresh-lock and schedule tests replay the real recordings.
 """
 
 from __future__ import annotations
@@ -18,14 +21,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from jobradar.classifier.taxonomy import ROLE_SLUGS, SENIORITIES
+from jobradar.store.engine import open_store
+from jobradar.store.models import Listing, Refresh
+from jobradar.store.types import utc_now
 from playwright.sync_api import sync_playwright
 from sqlmodel import Session, select
 
-from classifier.taxonomy import ROLE_SLUGS, SENIORITIES
-from store.engine import open_store
-from store.models import Listing, Refresh
-from store.types import utc_now
-from tests.conftest import ROOT, jobradar, missing_service
+from tests.conftest import DATA, ROOT, jobradar, missing_service
 
 pytestmark = pytest.mark.slow
 
@@ -48,10 +51,10 @@ INDEX_KEYS = {
 
 @pytest.fixture(scope="module")
 def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """One `jobradar run --offline`, then a hostile listing added beside what it stored."""
+    """One `jobradar run --offline --demo`, then a hostile listing added beside what it stored."""
     workdir = tmp_path_factory.mktemp("report")
     url = f"sqlite:///{workdir / 'r.db'}"
-    result = jobradar("run", "--offline", "--db", url, "--out", "reports", cwd=workdir)
+    result = jobradar("run", "--offline", "--demo", "--db", url, "--out", "reports", cwd=workdir)
     assert result.returncode == 0, result.stdout + result.stderr
     now = utc_now()
     with Session(open_store(url)) as session:
@@ -225,6 +228,7 @@ def test_the_html_report_shows_its_charts_in_headless_chromium(offline: tuple[Pa
     assert (workdir / "report.png").stat().st_size > 10_000
 
 
+@pytest.mark.data
 def test_two_runs_at_once_one_refreshes_the_other_exits_2(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'c.db'}"
     env = {
@@ -232,7 +236,9 @@ def test_two_runs_at_once_one_refreshes_the_other_exits_2(tmp_path: Path) -> Non
         "SCRAPY_SETTINGS_MODULE": "tests.fast_settings",
         "PYTHONPATH": str(ROOT),
     }
+    assert DATA is not None
     command = [sys.executable, "-m", "jobradar", "run", "--offline", "--db", url, "--out", "r"]
+    command += ["--data-dir", str(DATA.root)]
     first = subprocess.Popen(
         command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -253,6 +259,7 @@ def test_two_runs_at_once_one_refreshes_the_other_exits_2(tmp_path: Path) -> Non
     assert not lock_pid.exists()
 
 
+@pytest.mark.data
 def test_schedule_started_a_minute_early_runs_exactly_one_refresh(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 's.db'}"
     open_store(url)
@@ -263,7 +270,8 @@ def test_schedule_started_a_minute_early_runs_exactly_one_refresh(tmp_path: Path
     at = (start + timedelta(minutes=1)).strftime("%H:%M")
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "tests.fast_settings", "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "jobradar", "schedule", "--at", at, "--timezone", "UTC"]
-    command += ["--offline", "--db", url, "--out", "r"]
+    assert DATA is not None
+    command += ["--offline", "--data-dir", str(DATA.root), "--db", url, "--out", "r"]
     scheduler = subprocess.Popen(
         command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )

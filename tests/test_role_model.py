@@ -8,20 +8,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from jobradar.classifier import training
+from jobradar.classifier.annotate import EXTRACTOR_VERSION
+from jobradar.classifier.corpus import Corpus, Example, facts
+from jobradar.classifier.model import _opening_words
+from jobradar.classifier.roles import TrainedRoleModel, load_role_model
+from jobradar.classifier.taxonomy import ROLE_SLUGS, ROLES
+from jobradar.store.engine import open_store
+from jobradar.store.models import Listing
+from jobradar.store.retag import count_stale, retag
+from jobradar.store.types import utc_now
 from sklearn.feature_extraction.text import CountVectorizer
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from classifier import training
-from classifier.annotate import EXTRACTOR_VERSION
-from classifier.corpus import REFERENCE_LABELS, facts, load_examples, read_jsonl
-from classifier.model import _opening_words
-from classifier.roles import TrainedRoleModel, load_role_model
-from classifier.taxonomy import ROLE_SLUGS, ROLES
-from store.engine import open_store
-from store.models import Listing
-from store.retag import count_stale, retag
-from store.types import utc_now
 from tests.conftest import jobradar
 
 
@@ -30,14 +30,23 @@ def shipped() -> TrainedRoleModel:
     return load_role_model()
 
 
-def test_the_packaged_model_loads_and_its_metadata_states_how_it_was_made() -> None:
+def _reference(corpus: Corpus) -> list[Example]:
+    return corpus.reference_examples(training.PACKAGED_ROUNDS)
+
+
+def _label_lines(corpus: Corpus, count: int) -> str:
+    """The first `count` reference labels, as lines of a labels file."""
+    return "".join(json.dumps(row) + "\n" for row in corpus.label_rows()[:count])
+
+
+def test_the_packaged_model_loads_and_its_metadata_states_how_it_was_made(corpus: Corpus) -> None:
     metadata = training.read_metadata(training.PACKAGED_MODEL)
     assert metadata.version == load_role_model().version
     assert metadata.sklearn_version == __import__("sklearn").__version__
     assert metadata.code_version == training.code_version(), "retrain: jobradar train"
     scores = metadata.cross_validation
     assert scores["folds"] == 5
-    assert scores["examples"] == len(list(read_jsonl(REFERENCE_LABELS)))
+    assert scores["examples"] == len(_reference(corpus))
     # the figures the README and the report quote, held to issue 5's targets: a worse
     # model must not ship silently
     assert scores["accuracy"] >= 0.92
@@ -47,8 +56,8 @@ def test_the_packaged_model_loads_and_its_metadata_states_how_it_was_made() -> N
     assert set(scores["confusion"]) <= set(ROLE_SLUGS)
 
 
-def test_the_packaged_model_was_trained_on_the_packaged_labels() -> None:
-    examples = load_examples(REFERENCE_LABELS) + training.packaged_extra_examples()
+def test_the_packaged_model_was_trained_on_the_packaged_labels(corpus: Corpus) -> None:
+    examples = _reference(corpus) + training.packaged_extra_examples(corpus)
     metadata = training.read_metadata(training.PACKAGED_MODEL)
     assert training.Dataset.of(examples).sha256() == metadata.training_data_sha256
 
@@ -89,7 +98,7 @@ def test_the_taxonomys_typical_titles_get_their_role(shipped: TrainedRoleModel) 
         ),
         # The title decides when it names a role; the description when it does not.
         (
-            "Kato | Senior Software Engineer | San Francisco, CA | ONSITE",
+            "Ferncastle | Senior Software Engineer | San Francisco, CA | ONSITE",
             "Build our LLM agents: retrieval-augmented generation, prompt and eval pipelines.",
             "ai-engineer",
         ),
@@ -114,9 +123,9 @@ def test_every_listing_gets_a_role_of_the_taxonomy_and_a_probability(
 
 
 @pytest.fixture(scope="module")
-def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def small_model(tmp_path_factory: pytest.TempPathFactory, corpus: Corpus) -> Path:
     """A model trained quickly on part of the labels, saved to a temporary directory."""
-    examples = load_examples(REFERENCE_LABELS)[:300]
+    examples = _reference(corpus)[:300]
     pipeline, metadata = training.train(examples, validate=False)
     path = tmp_path_factory.mktemp("model") / "roles.skops"
     training.save(pipeline, metadata, path)
@@ -150,7 +159,7 @@ def test_a_model_needing_an_untrusted_type_is_refused(small_model: Path, tmp_pat
         for item in original.infolist():
             data = original.read(item)
             if item.filename == "schema.json":
-                data = data.replace(b'"classifier.model"', b'"os"', 1)
+                data = data.replace(b'"jobradar.classifier.model"', b'"os"', 1)
             copy.writestr(item, data)
     training.metadata_path(tampered).write_bytes(training.metadata_path(small_model).read_bytes())
     with pytest.raises(training.ModelError, match="does not trust"):
@@ -170,7 +179,7 @@ def test_a_model_without_metadata_or_not_a_model_is_refused(tmp_path: Path) -> N
 
 
 def test_the_packaged_model_is_retrained_when_it_cannot_be_loaded(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shipped: TrainedRoleModel
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shipped: TrainedRoleModel, corpus: Corpus
 ) -> None:
     # The packaged model as another scikit-learn would have saved it.
     stale = tmp_path / "role_model.skops"
@@ -178,11 +187,16 @@ def test_the_packaged_model_is_retrained_when_it_cannot_be_loaded(
     meta = json.loads(training.metadata_path(training.PACKAGED_MODEL).read_text())
     training.metadata_path(stale).write_text(json.dumps({**meta, "sklearn_version": "1.4.2"}))
     monkeypatch.setattr(training, "PACKAGED_MODEL", stale)
-    retrained = load_role_model()
-    # the same labels, code and scikit-learn: the same model, fitted again in memory
+    with pytest.raises(training.ModelError, match="without a data directory"):
+        load_role_model()
+    retrained = load_role_model(corpus=corpus)
+    # the same labels, code and scikit-learn: the same model, fitted again in memory (its
+    # probabilities equal up to floating-point rounding, which differs between machines)
     assert retrained.version == shipped.version
     titles = ["Senior MLOps Engineer", "Data Engineer", "Recruiter", "GPU Cluster Engineer"]
-    assert retrained.predict(titles, [""] * 4) == shipped.predict(titles, [""] * 4)
+    again, before = retrained.predict(titles, [""] * 4), shipped.predict(titles, [""] * 4)
+    assert [role for role, _ in again] == [role for role, _ in before]
+    assert [p for _, p in again] == pytest.approx([p for _, p in before], abs=1e-9)
 
 
 def test_a_user_model_that_cannot_be_loaded_is_a_usage_error(tmp_path: Path) -> None:
@@ -194,20 +208,20 @@ def test_a_user_model_that_cannot_be_loaded_is_a_usage_error(tmp_path: Path) -> 
     assert "metadata" in result.stderr
 
 
-def test_cross_validation_scores_every_label_once(small_model: Path) -> None:
-    examples = load_examples(REFERENCE_LABELS)[:150]
+def test_cross_validation_scores_every_label_once(small_model: Path, corpus: Corpus) -> None:
+    examples = _reference(corpus)[:150]
     scores = training.cross_validate(training.Dataset.of(examples))
     assert scores["examples"] == 150
     assert sum(sum(row.values()) for row in scores["confusion"].values()) == 150
     assert 0.0 <= scores["expected_calibration_error"] <= 1.0
 
 
-def test_train_command_writes_a_model_and_prints_cross_validated_figures(tmp_path: Path) -> None:
+@pytest.mark.data
+def test_train_command_writes_a_model_and_prints_cross_validated_figures(
+    tmp_path: Path, corpus: Corpus
+) -> None:
     labels = tmp_path / "labels.jsonl"
-    labels.write_text(
-        "".join(line for line, _ in zip(REFERENCE_LABELS.open(), range(200), strict=False)),
-        encoding="utf-8",
-    )
+    labels.write_text(_label_lines(corpus, 200), encoding="utf-8")
     out = tmp_path / "model" / "roles.skops"
     result = jobradar("train", "--data", str(labels), "--out", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -225,8 +239,7 @@ def test_train_command_writes_a_model_and_prints_cross_validated_figures(tmp_pat
         assert refused.returncode == 2
         assert refused.stderr.count("\n") == 1
         assert message in refused.stderr
-    few = "".join(line for line, _ in zip(REFERENCE_LABELS.open(), range(6), strict=False))
-    (tmp_path / "few.jsonl").write_text(few, encoding="utf-8")
+    (tmp_path / "few.jsonl").write_text(_label_lines(corpus, 6), encoding="utf-8")
     too_few = jobradar("train", "--data", str(tmp_path / "few.jsonl"), cwd=tmp_path)
     assert too_few.returncode == 2
     assert "needs at least 10 labels; got 6" in too_few.stderr
@@ -319,9 +332,11 @@ def test_reclassify_command_reports_what_it_re_tagged(sqlite_url: str, tmp_path:
     assert "re-tagged 0 listings" in again.stdout
 
 
-def test_the_description_counts_words_as_scikit_learn_does(shipped: TrainedRoleModel) -> None:
+def test_the_description_counts_words_as_scikit_learn_does(
+    shipped: TrainedRoleModel, corpus: Corpus
+) -> None:
     description = shipped.pipeline.named_steps["features"].named_transformers_["description"]
-    texts = [facts(example.posting).text for example in load_examples(REFERENCE_LABELS)[:200]]
+    texts = [facts(example.posting).text for example in _reference(corpus)[:200]]
     reference = CountVectorizer(
         analyzer=_opening_words, vocabulary=description.vocabulary_, dtype=np.float32
     ).transform(texts)

@@ -11,16 +11,18 @@ from datetime import date
 from typing import Any
 
 import pytest
+from jobradar.classifier.salary import find_salary
+from jobradar.crawler.items import ListingItem
+from jobradar.crawler.pipelines.clean_text import CleanTextPipeline
+from jobradar.crawler.pipelines.location import LocationPipeline
+from jobradar.crawler.pipelines.salary import SalaryPipeline
+from jobradar.crawler.pipelines.validate import ValidatePipeline
+from jobradar.crawler.registry import spider_classes
 
-from classifier.salary import find_salary
-from crawler.items import ListingItem
-from crawler.pipelines.clean_text import CleanTextPipeline
-from crawler.pipelines.location import LocationPipeline
-from crawler.pipelines.salary import SalaryPipeline
-from crawler.pipelines.validate import ValidatePipeline
-from crawler.registry import spider_classes
-from tests.conftest import make_spider, recording, run_spider
+from tests.conftest import make_spider, recorded, run_spider
 from tests.spider_fixtures import FIXTURES
+
+pytestmark = pytest.mark.data
 
 YEAR = "year"
 # (spider, recording, board, source id, expected (min, max, currency, period) or None, why)
@@ -29,16 +31,16 @@ CASES: list[
 ] = [
     (
         "greenhouse",
-        "greenhouse/warp_2026-08-14.json",
+        "greenhouse/greenhouse_warp_jobs_content_2026-08-14_4items_sift.json",
         "warp",
         "4324888004",
         (165000, 260000, "USD", "year"),
-        "the posted range, not 'over 750k active developers' earlier: a user count, and a "
-        "bound word ('over') vouches only for an amount marked as money",
+        "the posted range, not an earlier user count ('over 750k' people): a bound word "
+        "('over') vouches only for an amount marked as money",
     ),
     (
         "remoteok",
-        "remoteok/api_2026-03-17.json",
+        "remoteok/remoteok_api_2026-03-17_resume-helper.json",
         None,
         "1130788",
         None,
@@ -46,7 +48,7 @@ CASES: list[
     ),
     (
         "jobicy",
-        "jobicy/remote-jobs_2026-07-10.json",
+        "jobicy/jobicy_v2_remote-jobs_2026-07-10_trimmed-snapshot_remote-jobs-collector.json",
         None,
         "146002",
         (151000, None, "USD", YEAR),
@@ -54,7 +56,7 @@ CASES: list[
     ),
     (
         "himalayas",
-        "himalayas/jobs_2026-07-10.json",
+        "himalayas/himalayas_jobs_api_2026-07-10_trimmed-snapshot_remote-jobs-collector.json",
         None,
         "https://himalayas.app/companies/mindrift/jobs/portfolio-manager-freelance-ai-trainer-169480136",
         (50, 50, "USD", "hour"),
@@ -62,7 +64,7 @@ CASES: list[
     ),
     (
         "himalayas",
-        "himalayas/jobs_2026-07-10.json",
+        "himalayas/himalayas_jobs_api_2026-07-10_trimmed-snapshot_remote-jobs-collector.json",
         None,
         "https://himalayas.app/companies/nvidia/jobs/senior-system-software-engineer-nvsci",
         (184000, 356500, "USD", YEAR),
@@ -70,7 +72,7 @@ CASES: list[
     ),
     (
         "lever",
-        "lever/matchgroup_2026-07-18.json",
+        "lever/lever_matchgroup_postings_2026-07-18_2items_tech-salary-radar.json",
         "matchgroup",
         "3414ba28-35f7-45d3-8e13-35c883959635",
         (150000, 180000, "USD", YEAR),
@@ -78,7 +80,7 @@ CASES: list[
     ),
     (
         "ashby",
-        "ashby/ramp_2026-07-15.json",
+        "ashby/ashby_ramp_job-board_includeCompensation_2026-07-15_4items_multiple-ranges_aws-job-streamer.json",
         "ramp",
         "0907ae2a-5334-4d64-9a76-cc9428224546",
         (212000, 291000, "USD", YEAR),
@@ -86,7 +88,7 @@ CASES: list[
     ),
     (
         "ashby",
-        "ashby/ramp_2026-07-15.json",
+        "ashby/ashby_ramp_job-board_includeCompensation_2026-07-15_4items_multiple-ranges_aws-job-streamer.json",
         "ramp",
         "03e2d4e1-73ad-4f09-a058-2eb9ce34c2bc",
         None,
@@ -94,7 +96,7 @@ CASES: list[
     ),
     (
         "ashby",
-        "ashby/linear_2026-07-18_compensation.json",
+        "ashby/ashby_linear_job-board_includeCompensation_2026-07-18_2items_tech-salary-radar.json",
         "linear",
         "d3bc1ced-3ce4-4086-a050-555055dbb1ff",
         None,
@@ -102,7 +104,7 @@ CASES: list[
     ),
     (
         "greenhouse",
-        "greenhouse/anthropic_2026-07-14.json",
+        "greenhouse/greenhouse_anthropic_jobs_content_2026-07-14_4items_aws-job-streamer.json",
         "anthropic",
         "5215052008",
         None,
@@ -110,7 +112,7 @@ CASES: list[
     ),
     (
         "greenhouse",
-        "greenhouse/anthropic_2026-07-14.json",
+        "greenhouse/greenhouse_anthropic_jobs_content_2026-07-14_4items_aws-job-streamer.json",
         "anthropic",
         "5023394008",
         (3850, 3850, "USD", "week"),
@@ -118,7 +120,7 @@ CASES: list[
     ),
     (
         "greenhouse",
-        "greenhouse/anthropic_2026-07-14.json",
+        "greenhouse/greenhouse_anthropic_jobs_content_2026-07-14_4items_aws-job-streamer.json",
         "anthropic",
         "5311686008",
         None,
@@ -126,7 +128,7 @@ CASES: list[
     ),
     (
         "remotive",
-        "remotive/remote-jobs_2026-07-18.json",
+        "remotive/remotive_api_2026-07-18_all.json",
         None,
         "1919265",
         (90, 150, "USD", "hour"),
@@ -134,7 +136,7 @@ CASES: list[
     ),
     (
         "remotive",
-        "remotive/remote-jobs_2026-07-18.json",
+        "remotive/remotive_api_2026-07-18_all.json",
         None,
         "2091068",
         (150000, 230000, "USD", YEAR),
@@ -142,7 +144,7 @@ CASES: list[
     ),
     (
         "remotive",
-        "remotive/remote-jobs_2026-07-18.json",
+        "remotive/remotive_api_2026-07-18_all.json",
         None,
         "2086540",
         None,
@@ -150,7 +152,7 @@ CASES: list[
     ),
     (
         "remotive",
-        "remotive/remote-jobs_2026-07-18.json",
+        "remotive/remotive_api_2026-07-18_all.json",
         None,
         "2090903",
         (18, 22, "USD", "hour"),
@@ -158,7 +160,7 @@ CASES: list[
     ),
     (
         "jobposting",
-        "jsonld/builtinsf_anthropic_8419332.html",
+        "jsonld_html/builtinsf_anthropic_tpm-infrastructure_8419332_2026-06.html",
         None,
         None,
         (290000, 365000, "USD", YEAR),
@@ -166,7 +168,7 @@ CASES: list[
     ),
     (
         "jobposting",
-        "jsonld/builtinsf_lumaai_8638596.html",
+        "jsonld_html/builtinsf_lumaai_tpm-research_8638596_2026-06.html",
         None,
         None,
         None,
@@ -180,7 +182,7 @@ def _annotated(spider: str, path: str, board: str | None, source_id: str | None)
     if board is not None:
         url = url.replace(str(kwargs["context"]["board"]), board)
         kwargs = {**kwargs, "context": {**kwargs["context"], "board": board}}
-    items, _, _ = run_spider(spider_classes()[spider], recording(path).read_bytes(), url, **kwargs)
+    items, _, _ = run_spider(spider_classes()[spider], recorded(path), url, **kwargs)
     chosen = [item for item in items if source_id is None or item["source_id"] == source_id]
     assert len(chosen) == 1, f"{source_id} not in {path}"
     crawler = make_spider(spider_classes()[spider]).crawler
@@ -203,7 +205,7 @@ def test_pay_as_the_source_states_it(case: tuple[Any, ...]) -> None:
 def test_structured_pay_is_marked_and_converted() -> None:
     salary = _annotated(
         "lever",
-        "lever/matchgroup_2026-07-18.json",
+        "lever/lever_matchgroup_postings_2026-07-18_2items_tech-salary-radar.json",
         "matchgroup",
         "3414ba28-35f7-45d3-8e13-35c883959635",
     ).salary

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 
-from crawler.spiders.ashby import AshbySpider
-from crawler.spiders.lever import LeverSpider
-from tests.conftest import make_spider, recording, run_spider
+import pytest
+from jobradar.crawler.spiders.ashby import AshbySpider
+from jobradar.crawler.spiders.lever import LeverSpider
+
+from tests.conftest import make_spider, recorded, run_spider
+
+pytestmark = pytest.mark.data
 
 LEVER = "https://api.lever.co/v0/postings/matchgroup?mode=json"
 ASHBY = "https://api.ashbyhq.com/posting-api/job-board/ramp?includeCompensation=true"
 
 
 def test_a_lever_posting_maps_to_the_whole_item() -> None:
-    body = recording("lever/matchgroup_2026-07-18.json").read_bytes()
+    body = recorded("lever/lever_matchgroup_postings_2026-07-18_2items_tech-salary-radar.json")
     record = next(p for p in json.loads(body) if p.get("salaryRange"))
     items, _, _ = run_spider(LeverSpider, body, LEVER, context={"board": "matchgroup"})
     item = next(i for i in items if i["source_id"] == record["id"])
@@ -79,7 +83,9 @@ def test_a_lever_answer_that_is_not_an_array_is_malformed() -> None:
 
 
 def test_an_ashby_job_maps_to_the_whole_item_with_its_compensation_raw() -> None:
-    body = recording("ashby/ramp_2026-07-15.json").read_bytes()
+    body = recorded(
+        "ashby/ashby_ramp_job-board_includeCompensation_2026-07-15_4items_multiple-ranges_aws-job-streamer.json"
+    )
     record = json.loads(body)["jobs"][0]
     items, _, _ = run_spider(AshbySpider, body, ASHBY, context={"board": "ramp"})
     assert items[0] == {
@@ -103,7 +109,7 @@ def test_an_ashby_job_maps_to_the_whole_item_with_its_compensation_raw() -> None
 
 
 def test_ashby_reads_workplace_type_not_is_remote_and_skips_unlisted_jobs() -> None:
-    data = json.loads(recording("ashby/linear_2026-04-19.json").read_bytes())
+    data = json.loads(recorded("ashby/ashby_linear_job-board_2026-04-19_19items_plytools.json"))
     disagreeing = [
         job for job in data["jobs"] if job.get("isRemote") and job.get("workplaceType") != "Remote"
     ]

@@ -5,12 +5,17 @@ from __future__ import annotations
 import html
 import json
 
+import pytest
+from jobradar.crawler.spiders.greenhouse import GreenhouseSpider
 from parsel import Selector
 
-from crawler.spiders.greenhouse import GreenhouseSpider
-from tests.conftest import recording, run_spider
+from tests.conftest import recorded, recording, run_spider
 
-BOARD = recording("greenhouse/anthropic_2026-07-14.json")
+pytestmark = pytest.mark.data
+
+BOARD = recording(
+    "greenhouse/greenhouse_anthropic_jobs_content_2026-07-14_4items_aws-job-streamer.json"
+)
 URL = "https://boards-api.greenhouse.io/v1/boards/anthropic/jobs?content=true"
 
 
@@ -36,8 +41,8 @@ def test_a_job_maps_to_the_whole_item() -> None:
         "source_id": "5215052008",
         "board": "anthropic",
         "url": "https://job-boards.greenhouse.io/anthropic/jobs/5215052008",
-        "title": "Amazon GTM Partnership, Startups",
-        "company": "Anthropic",
+        "title": job["title"],
+        "company": job["company_name"],
         "location_raw": "San Francisco, CA | New York City, NY | Seattle, WA",
         "workplace_raw": "On-Site",
         "description": content,
@@ -53,7 +58,7 @@ def test_a_job_maps_to_the_whole_item() -> None:
 
 
 def test_a_board_listed_without_content_still_maps() -> None:
-    body = recording("greenhouse/waymo_2026-08-22.json").read_bytes()
+    body = recorded("/v1/boards/waymo/jobs?content=true")
     items, _, _ = run_spider(
         GreenhouseSpider, body, URL.replace("anthropic", "waymo"), context={"board": "waymo"}
     )

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 
-from crawler.spiders.hackernews import HackernewsSpider, header_line
-from tests.conftest import recording, run_spider
+import pytest
+from jobradar.classifier.corpus import Corpus
+from jobradar.crawler.spiders.hackernews import HackernewsSpider, header_line
+
+from tests.conftest import recorded, run_spider
+
+pytestmark = pytest.mark.data
 
 THREADS = (
     "https://hn.algolia.com/api/v1/search_by_date?tags=story,author_whoishiring&hitsPerPage=50"
@@ -13,7 +18,7 @@ THREADS = (
 
 
 def test_the_newest_monthly_thread_is_chosen() -> None:
-    body = recording("hn/threads_whoishiring.json").read_bytes()
+    body = recorded("/api/v1/search_by_date?tags=story,author_whoishiring")
     items, _, spider = run_spider(HackernewsSpider, body, THREADS, callback="parse_threads")
     assert items == []
     [request] = spider.follow_requests
@@ -27,7 +32,9 @@ def test_the_newest_monthly_thread_is_chosen() -> None:
 
 
 def test_a_thread_list_without_hiring_threads_is_malformed() -> None:
-    body = recording("hn/stories_search_2026-08-01.json").read_bytes()
+    body = recorded(
+        "hn/hn_algolia_search_stories_ask-hn-who-is-hiring_2026-08-01_hitsPerPage3_job_hunt.json"
+    )
     data = json.loads(body)
     data["hits"] = [hit for hit in data["hits"] if "(" not in hit["title"]]
     _, stats, spider = run_spider(
@@ -38,7 +45,9 @@ def test_a_thread_list_without_hiring_threads_is_malformed() -> None:
 
 
 def test_replies_are_not_listings() -> None:
-    body = recording("hn/comments_48747976_july2026_sample.json").read_bytes()
+    body = recorded(
+        "hn/hn_algolia_search_comments_story_48747976_july2026_hitsPerPage6_job_hunt.json"
+    )
     hits = json.loads(body)["hits"]
     items, stats, _ = run_spider(
         HackernewsSpider,
@@ -52,9 +61,14 @@ def test_replies_are_not_listings() -> None:
     assert stats["jobradar/skipped_records"] == len(hits) - len(top_level)
 
 
-def test_a_comment_maps_to_the_whole_item_with_its_header_as_title() -> None:
-    body = recording("hn/comments_47975571_page0.json").read_bytes()
+def test_a_comment_maps_to_the_whole_item_with_its_header_as_title(corpus: Corpus) -> None:
+    body = recorded("/api/v1/search_by_date?tags=comment,story_47975571&page=0")
     hit = next(h for h in json.loads(body)["hits"] if h["objectID"] == "48027869")
+    # The corpus holds the same comment, its first line read by another project: a header
+    # "Company | Role | Place | Pay" whose first field names the company.
+    header = corpus.posting("hn:48027869")["title"]
+    company = header.split(" | ")[0]
+    assert header.count(" | ") == 3
     items, _, spider = run_spider(
         HackernewsSpider,
         body,
@@ -69,8 +83,8 @@ def test_a_comment_maps_to_the_whole_item_with_its_header_as_title() -> None:
         "source_id": "48027869",
         "board": "Ask HN: Who is hiring? (May 2026)",
         "url": "https://news.ycombinator.com/item?id=48027869",
-        "title": "Capital Technology Group (CTG) | Senior AI/ML Engineer | Remote (US Only) | $150K–$200K",
-        "company": "Capital Technology Group (CTG)",
+        "title": header,
+        "company": company,
         "description": hit["comment_text"],
         "description_format": "html",
         "posted_at": hit["created_at_i"],

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import tomllib
 
-from crawler.sources import DEFAULT_SOURCES
-from crawler.spiders.jobposting import JobpostingSpider
-from crawler.spiders.weworkremotely import WeworkremotelySpider
-from tests.conftest import recording, run_spider
+import pytest
+from jobradar.crawler.sources import DEFAULT_SOURCES
+from jobradar.crawler.spiders.jobposting import JobpostingSpider
+from jobradar.crawler.spiders.weworkremotely import WeworkremotelySpider
+from parsel import Selector
+
+from tests.conftest import recorded, run_spider
+
+pytestmark = pytest.mark.data
 
 
 def test_a_jobposting_in_a_graph_with_an_escaped_script_type_maps_whole() -> None:
-    body = recording("jsonld/builtinsf_anthropic_8419332.html").read_bytes()
+    body = recorded("jsonld_html/builtinsf_anthropic_tpm-infrastructure_8419332_2026-06.html")
     assert b'type="application/ld&#x2B;json"' in body
     url = "https://www.builtinsf.com/job/technical-program-manager-infrastructure/8419332"
     [item], _, _ = run_spider(JobpostingSpider, body, url)
+    company = item["source_record"]["hiringOrganization"]["name"]
     assert {
         key: value for key, value in item.items() if key not in {"description", "source_record"}
     } == {
@@ -23,7 +29,7 @@ def test_a_jobposting_in_a_graph_with_an_escaped_script_type_maps_whole() -> Non
         "board": None,
         "url": url,
         "title": "Technical Program Manager, Infrastructure",
-        "company": "Anthropic",
+        "company": company,
         "location_raw": "San Francisco, California, USA",
         "location_requirements": ["USA"],
         "workplace_raw": None,
@@ -44,12 +50,12 @@ def test_a_jobposting_in_a_graph_with_an_escaped_script_type_maps_whole() -> Non
             },
         },
     }
-    assert item["description"].startswith("<p><b><strong>About Anthropic")
+    assert item["description"].startswith(f"<p><b><strong>About {company}")
     assert item["source_record"]["@type"] == "JobPosting"
 
 
 def test_a_plain_jobposting_with_telecommute_and_two_countries() -> None:
-    body = recording("jsonld/builtinsf_lumaai_8638596.html").read_bytes()
+    body = recorded("jsonld_html/builtinsf_lumaai_tpm-research_8638596_2026-06.html")
     [item], _, _ = run_spider(
         JobpostingSpider,
         body,
@@ -60,7 +66,9 @@ def test_a_plain_jobposting_with_telecommute_and_two_countries() -> None:
 
 
 def test_a_page_without_jobposting_is_counted_not_an_error() -> None:
-    body = recording("jsonld/greenhouse_anthropic_5111783008.html").read_bytes()
+    body = recorded(
+        "jsonld_html/greenhouse-hosted_anthropic_tpm-infrastructure_5111783008_2026-06.html"
+    )
     items, stats, _ = run_spider(
         JobpostingSpider, body, "http://job-boards.greenhouse.io/anthropic/jobs/5111783008"
     )
@@ -70,7 +78,9 @@ def test_a_page_without_jobposting_is_counted_not_an_error() -> None:
 
 
 def test_a_wwr_item_splits_company_and_title() -> None:
-    body = recording("weworkremotely/remote-jobs_2026-07-10.rss").read_bytes()
+    body = recorded(
+        "weworkremotely/wwr_remote-jobs_rss_2026-07-10_4items_remote-jobs-collector.xml"
+    )
     items, _, _ = run_spider(
         WeworkremotelySpider,
         body,
@@ -79,8 +89,14 @@ def test_a_wwr_item_splits_company_and_title() -> None:
     )
     assert len(items) == 4
     first = items[0]
-    assert (first["company"], first["title"]) == ("Mathmo", "Maths Coach")
-    assert first["url"] == "https://weworkremotely.com/remote-jobs/mathmo-maths-coach"
+    # The feed's own first <item>: its <title> is "Company: Job title".
+    entry = Selector(text=body.decode(), type="xml").xpath("//channel/item[1]")
+    company, title = (entry.xpath("title/text()").get() or "").split(": ")
+    assert company
+    assert title
+    assert (first["company"], first["title"]) == (company, title)
+    assert first["url"] == entry.xpath("link/text()").get()
+    assert first["url"].startswith("https://weworkremotely.com/remote-jobs/")
     assert first["posted_at"] == "Fri, 10 Jul 2026 22:45:30 +0000"
     assert first["location_raw"] == "Anywhere in the World, London"
     assert "Headquarters" in first["description"]

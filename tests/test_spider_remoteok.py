@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 
-from crawler.spiders.remoteok import RemoteokSpider
-from tests.conftest import recording, run_spider
+import pytest
+from jobradar.crawler.spiders.remoteok import RemoteokSpider
 
-FEED = recording("remoteok/api_2026-03-17.json")
+from tests.conftest import recorded, recording, run_spider
+
+pytestmark = pytest.mark.data
+
+FEED = recording("remoteok/remoteok_api_2026-03-17_resume-helper.json")
 URL = "https://remoteok.com/api"
 
 
@@ -30,9 +34,9 @@ def test_a_record_maps_to_the_whole_item() -> None:
     assert item == {
         "source": "remoteok",
         "source_id": "1130785",
-        "url": "https://remoteOK.com/remote-jobs/remote-data-center-site-start-up-manager-serverfarm-1130785",
-        "title": "Data Center Site Start Up Manager",
-        "company": "Serverfarm",
+        "url": record["url"],
+        "title": record["position"],
+        "company": record["company"],
         "location_raw": "Remote, USA",
         "workplace_raw": "remote-only board",
         "description": record["description"],
@@ -44,14 +48,12 @@ def test_a_record_maps_to_the_whole_item() -> None:
 
 
 def test_a_later_feed_with_its_notice_first_maps_every_post() -> None:
-    body = recording("remoteok/spam_2026-08-03.json").read_bytes()
+    body = recorded("remoteok/remoteok_api_2026-08-03_4items-spam-posts_JobSearchAggregator.json")
+    notice, *posts = json.loads(body)
     items, stats, _ = run_spider(RemoteokSpider, body, URL)
-    assert [item["title"] for item in items] == [
-        "Compatibility",
-        "These 10 things on your cv could be the reason you are not getting hired",
-        "Menu",
-        "Failure Breeds Success",
-    ]
+    assert "id" not in notice
+    assert len(posts) == 4
+    assert [item["title"] for item in items] == [post["position"] for post in posts]
     assert stats["jobradar/skipped_records"] == 1
 
 

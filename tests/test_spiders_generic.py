@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from jobradar.crawler.items import ListingItem
+from jobradar.crawler.registry import spider_classes
+from jobradar.crawler.spiders.bases.listing import ListingSpider
 
-from crawler.items import ListingItem
-from crawler.registry import spider_classes
-from crawler.spiders.bases.listing import ListingSpider
-from tests.conftest import recording, run_spider
+from tests.conftest import recorded, run_spider
 from tests.spider_fixtures import FIXTURES
 
 SECTIONS = ("Source:", "Endpoint:", "Terms:", "Caveats:")
@@ -35,13 +35,13 @@ def test_every_source_type_is_a_spider() -> None:
 def test_the_spider_loads_and_is_named_after_its_module(name: str) -> None:
     spider = spider_classes()[name]
     assert issubclass(spider, ListingSpider)
-    assert spider.__module__ == f"crawler.spiders.{name}"
+    assert spider.__module__ == f"jobradar.crawler.spiders.{name}"
     assert spider.__name__ == f"{name.capitalize()}Spider"
 
 
 @pytest.mark.parametrize("name", SPIDERS)
 def test_the_module_docstring_has_the_fixed_sections(name: str) -> None:
-    module = __import__(f"crawler.spiders.{name}", fromlist=["x"])
+    module = __import__(f"jobradar.crawler.spiders.{name}", fromlist=["x"])
     doc = module.__doc__ or ""
     positions = [doc.find(section) for section in SECTIONS]
     assert all(p > 0 for p in positions), f"{name}: missing one of {SECTIONS}"
@@ -55,13 +55,12 @@ def test_the_spider_states_its_terms(name: str) -> None:
     assert spider.polling_limit
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("name", SPIDERS)
 def test_the_spider_parses_its_recording_into_valid_items(name: str) -> None:
     assert name in FIXTURES, f"add a recorded response for {name} to tests/spider_fixtures.py"
     relative, url, kwargs = FIXTURES[name]
-    items, stats, _ = run_spider(
-        spider_classes()[name], recording(relative).read_bytes(), url, **kwargs
-    )
+    items, stats, _ = run_spider(spider_classes()[name], recorded(relative), url, **kwargs)
     assert len(items) >= 1
     for item in items:
         ListingItem.model_validate(item)

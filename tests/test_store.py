@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from jobradar.store.engine import open_store, parse_url
+from jobradar.store.errors import DatabaseURLError
+from jobradar.store.listings import close_missing, upsert_listings
+from jobradar.store.models import Listing
 from sqlalchemy import Engine, func, select, text
 from sqlmodel import Session
-
-from store.engine import open_store, parse_url
-from store.errors import DatabaseURLError
-from store.listings import close_missing, upsert_listings
-from store.models import Listing
 
 T0 = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)
 

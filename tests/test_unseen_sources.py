@@ -7,13 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from jobradar.crawler.replay import Catalog, ReplayServer
 from sqlalchemy import create_engine, text
 
-from crawler.replay import Catalog, ReplayServer
-from tests.conftest import jobradar, write_catalog
+from tests.conftest import jobradar, recording, write_catalog
 
-pytestmark = pytest.mark.slow
-SHARED = Path(__file__).resolve().parent.parent / "crawler" / "replay" / "recordings"
+pytestmark = [pytest.mark.data, pytest.mark.slow]
 
 
 def _count_jobs(path: Path, source: str) -> int:
@@ -31,26 +30,46 @@ def _count_jobs(path: Path, source: str) -> int:
 CASES = [
     (
         "greenhouse",
-        "greenhouse/warp_2026-08-14.json",
+        "greenhouse/greenhouse_warp_jobs_content_2026-08-14_4items_sift.json",
         "/v1/boards/newco/jobs",
         'boards = ["newco"]',
     ),
     (
         "greenhouse",
-        "greenhouse/stripe_2026-08-01.json",
+        "greenhouse/greenhouse_stripe_jobs_content_2026-08-01_4items_job_hunt.json",
         "/v1/boards/otherco/jobs",
         'boards = ["otherco"]',
     ),
-    ("lever", "lever/jumpcloud_2026-08-11.json", "/v0/postings/newco", 'boards = ["newco"]'),
+    (
+        "lever",
+        "lever/lever_jumpcloud_postings_2026-08-11_2items_trimmed_job-agent.json",
+        "/v0/postings/newco",
+        'boards = ["newco"]',
+    ),
     (
         "ashby",
-        "ashby/linear_2026-07-18_compensation.json",
+        "ashby/ashby_linear_job-board_includeCompensation_2026-07-18_2items_tech-salary-radar.json",
         "/posting-api/job-board/newco",
         'boards = ["newco"]',
     ),
-    ("remoteok", "remoteok/spam_2026-08-03.json", "/api", ""),
-    ("jobicy", "jobicy/remote-jobs_2026-07-10.json", "/api/v2/remote-jobs", ""),
-    ("himalayas", "himalayas/jobs_2026-07-10.json", "/jobs/api", ""),
+    (
+        "remoteok",
+        "remoteok/remoteok_api_2026-08-03_4items-spam-posts_JobSearchAggregator.json",
+        "/api",
+        "",
+    ),
+    (
+        "jobicy",
+        "jobicy/jobicy_v2_remote-jobs_2026-07-10_trimmed-snapshot_remote-jobs-collector.json",
+        "/api/v2/remote-jobs",
+        "",
+    ),
+    (
+        "himalayas",
+        "himalayas/himalayas_jobs_api_2026-07-10_trimmed-snapshot_remote-jobs-collector.json",
+        "/jobs/api",
+        "",
+    ),
 ]
 
 
@@ -60,7 +79,7 @@ CASES = [
 def test_an_unseen_response_is_stored_whole(
     tmp_path: Path, source: str, relative: str, path: str, extra: str
 ) -> None:
-    answer = SHARED / relative
+    answer = recording(relative)
     catalog = Catalog.load(
         write_catalog(tmp_path / "catalog", [{"source": source, "path": path, "file": answer}])
     )
@@ -79,7 +98,13 @@ def test_an_unseen_response_is_stored_whole(
     assert stored == _count_jobs(answer, source), result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("page", ["builtinsf_superhuman_9383286.html", "ashby_echotwin.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "builtinsf_superhuman_senior-tpm-growth_9383286_2026-06.html",
+        "ashby-hosted_echotwin_senior-tpm_2026-06.html",
+    ],
+)
 def test_an_unseen_jobposting_page_is_stored(tmp_path: Path, page: str) -> None:
     catalog = Catalog.load(
         write_catalog(
@@ -88,7 +113,7 @@ def test_an_unseen_jobposting_page_is_stored(tmp_path: Path, page: str) -> None:
                 {
                     "source": "jobposting",
                     "path": "/careers/job-1",
-                    "file": SHARED / "jsonld" / page,
+                    "file": recording(f"jsonld_html/{page}"),
                     "content_type": "text/html",
                 },
             ],

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from classifier.salary.model import Salary
-from classifier.salary.structured import NOT_BASE_PAY, read_structured
-from classifier.salary.text import extract_salary, normalise
-from classifier.text import html_to_text
+from jobradar.classifier.salary.model import Salary
+from jobradar.classifier.salary.structured import NOT_BASE_PAY, read_structured
+from jobradar.classifier.salary.text import extract_salary, normalise
+from jobradar.classifier.text import html_to_text
 
 __all__ = ["Salary", "extract_salary", "find_salary", "normalise"]
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from classifier.salary.model import Period
+from jobradar.classifier.salary.model import Period
 
 # (min, max, currency, period, text) before normalisation
 RawPay = tuple[float | None, float | None, str, Period, str]
@@ -180,7 +180,7 @@ def read_structured(block: Mapping[str, Any]) -> RawPay | str | None:
     """The base pay a structured block states before normalisation, `NOT_BASE_PAY`, or None.
 
     A `pay_text` block (Greenhouse's pay-transparency HTML, Remotive's salary field)
-    holds text: `classifier.salary.find_salary` reads those with the text extractor.
+    holds text: `jobradar.classifier.salary.find_salary` reads those with the text extractor.
     """
     reader = _READERS.get(str(block.get("kind")))
     return reader(block) if reader else None

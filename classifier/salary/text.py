@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from classifier.fx import annual_usd, usd_rate
-from classifier.salary.model import Period, Salary
+from jobradar.classifier.fx import annual_usd, usd_rate
+from jobradar.classifier.salary.model import Period, Salary
 
 # Currency markers: symbols and ISO codes, before or after the number.
 _ISO = (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from classifier.text import description_text, repair, text_hash
-from crawler.items import ListingItem
-from crawler.pipelines.base import Step
+from jobradar.classifier.text import description_text, repair, text_hash
+from jobradar.crawler.items import ListingItem
+from jobradar.crawler.pipelines.base import Step
 
 
 class CleanTextPipeline(Step):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from classifier.annotate import Facts
-from crawler.items import ListingItem
-from store.types import utc_now
+from jobradar.classifier.annotate import Facts
+from jobradar.crawler.items import ListingItem
+from jobradar.store.types import utc_now
 
 
 def facts_of(item: ListingItem) -> Facts:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from classifier.annotate import work_mode
-from crawler.items import ListingItem
-from crawler.pipelines.base import Step
-from crawler.pipelines.facts import facts_of
+from jobradar.classifier.annotate import work_mode
+from jobradar.crawler.items import ListingItem
+from jobradar.crawler.pipelines.base import Step
+from jobradar.crawler.pipelines.facts import facts_of
 
 
 class LocationPipeline(Step):

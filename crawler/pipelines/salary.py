@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from classifier.annotate import EXTRACTOR_VERSION, salary
-from classifier.remote import WorkMode
-from crawler.items import ListingItem
-from crawler.pipelines.base import Step
-from crawler.pipelines.facts import facts_of
+from jobradar.classifier.annotate import EXTRACTOR_VERSION, salary
+from jobradar.classifier.remote import WorkMode
+from jobradar.crawler.items import ListingItem
+from jobradar.crawler.pipelines.base import Step
+from jobradar.crawler.pipelines.facts import facts_of
 
 
 class SalaryPipeline(Step):

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from jobradar.crawler.items import ListingItem
+from jobradar.crawler.pipelines.base import Step
+from jobradar.crawler.runtime import crawl_engine, seen_at
+from jobradar.store.derived import salary_columns
+from jobradar.store.keys import company_key, title_key
+from jobradar.store.listings import UpsertResult, upsert_listings
 from scrapy.crawler import Crawler
-
-from crawler.items import ListingItem
-from crawler.pipelines.base import Step
-from crawler.runtime import crawl_engine, seen_at
-from store.derived import salary_columns
-from store.keys import company_key, title_key
-from store.listings import UpsertResult, upsert_listings
 
 
 def listing_row(item: ListingItem) -> dict[str, Any]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from jobradar.crawler.items import ListingItem
+from jobradar.crawler.pipelines.base import Step
 from pydantic import ValidationError
 from scrapy.exceptions import DropItem
-
-from crawler.items import ListingItem
-from crawler.pipelines.base import Step
 
 logger = logging.getLogger(__name__)
 

@@ -1,21 +1,45 @@
-"""Serve the recordings: `python -m crawler.replay [--port N] [--catalog DIR] [--fault SOURCE=KIND]`."""
+"""Serve replayed answers on 127.0.0.1 until Ctrl-C.
+
+python -m jobradar.crawler.replay [--port N] [--data-dir DIR | --catalog DIR | --demo [--day D]]
+    [--fault SOURCE=KIND]
+
+Without a choice it serves the data directory's recordings (`$JOBRADAR_DATA`, else
+../shared beside the repository), else the demo market of today.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
-from crawler.replay import FAULTS, RECORDINGS, Catalog, ReplayServer
+from jobradar.crawler.replay import FAULTS, Catalog, ReplayServer
+from jobradar.crawler.replay.catalog import CatalogError
+from jobradar.crawler.replay.offline import Replay, demo_replay, recorded_replay
+
+from jobradar.datadir import DataDirError, find_data_dir
+
+
+def _replay(args: argparse.Namespace) -> Replay:
+    if args.catalog is not None:
+        return Replay(Catalog.load(args.catalog), f"the catalog in {args.catalog}")
+    found = None if args.demo else find_data_dir(args.data_dir)
+    if found is not None:
+        return recorded_replay(found.recordings)
+    today = date.today()  # noqa: DTZ011 (the demo's history ends on the local calendar day)
+    return demo_replay(args.day or today, today)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m crawler.replay", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m jobradar.crawler.replay", description=__doc__)
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument(
-        "--catalog", type=Path, default=RECORDINGS, help="directory with catalog.toml"
-    )
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--data-dir", help="serve this data directory's recordings")
+    chosen.add_argument("--catalog", type=Path, help="serve a folder with its own catalog.toml")
+    chosen.add_argument("--demo", action="store_true", help="serve the generated demo market")
+    parser.add_argument("--day", type=date.fromisoformat, help="the demo market's day")
     parser.add_argument(
         "--fault",
         action="append",
@@ -26,10 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     faults = dict(item.split("=", 1) for item in args.fault if "=" in item)
     try:
-        server = ReplayServer(Catalog.load(args.catalog), args.port, faults).start()
-    except (OSError, ValueError) as exc:
+        replay = _replay(args)
+        server = ReplayServer(replay.catalog, args.port, faults).start()
+    except (OSError, ValueError, CatalogError, DataDirError) as exc:
         parser.error(str(exc))
-    sys.stdout.write(f"replaying {args.catalog} at {server.base_url} (Ctrl-C to stop)\n")
+    sys.stdout.write(f"replaying {replay.description} at {server.base_url} (Ctrl-C to stop)\n")
     sys.stdout.flush()
     try:
         while True:

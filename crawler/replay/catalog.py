@@ -1,23 +1,38 @@
-"""The catalog of recorded responses: which file answers which public path."""
+"""The catalog of replayed responses: which answer is served at which public path.
+
+Three kinds of catalog share one shape: the real recordings of a data directory
+(`recorded.toml` names them), a folder of files with its own `catalog.toml` (tests),
+and jobradar's generated demo market (bodies made in memory).
+"""
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-RECORDINGS = Path(__file__).with_name("recordings")
+from jobradar.crawler.replay.reshape import RESHAPES
+
+from jobradar.errors import UserError
+
+RECORDED = Path(__file__).with_name("recorded.toml")
+
+
+class CatalogError(UserError):
+    """A catalog names a file or a reshape that does not exist."""
 
 
 @dataclass(frozen=True)
 class Recording:
-    """One recorded answer: a source's path (and query), the file, how to serve it."""
+    """One replayed answer: a source's path (and query), its body, how to serve it."""
 
     source: str
     path: str
-    file: Path
+    body: Callable[[], bytes]
     query: Mapping[str, str] = field(default_factory=dict)
     content_type: str = "application/json"
     board: str | None = None
@@ -28,27 +43,50 @@ class Recording:
         )
 
 
+def _file_body(path: Path, reshape: str | None, options: Mapping[str, Any]) -> bytes:
+    if reshape is None:
+        return path.read_bytes()
+    return RESHAPES[reshape](path, options)
+
+
+def _entry(entry: Mapping[str, Any], directory: Path) -> Recording:
+    path = directory / entry["file"]
+    reshape = entry.get("reshape")
+    if not path.is_file():
+        raise CatalogError(f"{path}: recording missing (named by the catalog for {entry['path']})")
+    if reshape is not None and reshape not in RESHAPES:
+        raise CatalogError(f"unknown reshape {reshape!r}; known: {', '.join(RESHAPES)}")
+    return Recording(
+        source=entry["source"],
+        path=entry["path"],
+        body=partial(_file_body, path, reshape, entry.get("options", {})),
+        query=entry.get("query", {}),
+        content_type=entry.get("content_type", "application/json"),
+        board=entry.get("board"),
+    )
+
+
 @dataclass(frozen=True)
 class Catalog:
-    """Recordings loaded from a directory's `catalog.toml` (paths relative to it)."""
+    """The answers a replay server gives."""
 
     recordings: Sequence[Recording]
 
     @classmethod
-    def load(cls, directory: Path = RECORDINGS) -> Catalog:
-        data = tomllib.loads((directory / "catalog.toml").read_text(encoding="utf-8"))
-        recordings = [
-            Recording(
-                source=entry["source"],
-                path=entry["path"],
-                file=directory / entry["file"],
-                query=entry.get("query", {}),
-                content_type=entry.get("content_type", "application/json"),
-                board=entry.get("board"),
-            )
-            for entry in data.get("response", [])
-        ]
-        return cls(recordings)
+    def from_toml(cls, catalog: Path, directory: Path) -> Catalog:
+        """The `[[response]]` entries of a TOML catalog; their files are relative to `directory`."""
+        data = tomllib.loads(catalog.read_text(encoding="utf-8"))
+        return cls([_entry(entry, directory) for entry in data.get("response", [])])
+
+    @classmethod
+    def load(cls, directory: Path) -> Catalog:
+        """A folder's own `catalog.toml`, naming files in that folder."""
+        return cls.from_toml(directory / "catalog.toml", directory)
+
+    @classmethod
+    def recorded(cls, recordings: Path) -> Catalog:
+        """The real recordings of a data directory (`DIR/recordings`), as `recorded.toml` maps them."""
+        return cls.from_toml(RECORDED, recordings)
 
     def find(self, target: str) -> Recording | None:
         """The recording answering a request target ("/path?query"); the most specific wins."""

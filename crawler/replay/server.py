@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Self
 
-from crawler.replay.catalog import Catalog
+from jobradar.crawler.replay.catalog import Catalog
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ class _Handler(BaseHTTPRequestHandler):
         if recording is None:
             self._send(404, b'{"error": "not recorded"}', "application/json")
             return
-        self._send(200, recording.file.read_bytes(), recording.content_type)
+        self._send(200, recording.body(), recording.content_type)
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)

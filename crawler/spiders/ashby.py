@@ -12,7 +12,7 @@ Caveats: `workplaceType` (Remote/Hybrid/OnSite) is the work mode — `isRemote` 
 
 from __future__ import annotations
 
-from crawler.spiders.bases.ashby import AshbyBoardSpider
+from jobradar.crawler.spiders.bases.ashby import AshbyBoardSpider
 
 
 class AshbySpider(AshbyBoardSpider):

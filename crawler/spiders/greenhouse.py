@@ -13,7 +13,7 @@ Caveats: `content` is entity-escaped HTML (unescaped once here); there is no rem
 
 from __future__ import annotations
 
-from crawler.spiders.bases.greenhouse import GreenhouseBoardSpider
+from jobradar.crawler.spiders.bases.greenhouse import GreenhouseBoardSpider
 
 
 class GreenhouseSpider(GreenhouseBoardSpider):

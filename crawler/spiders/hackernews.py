@@ -22,11 +22,10 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import scrapy
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import MAPPING_ERRORS
+from jobradar.crawler.spiders.bases.listing import ListingSpider
 from scrapy.http import Response
-
-from crawler.items import ListingFields
-from crawler.spiders.bases.json_api import MAPPING_ERRORS
-from crawler.spiders.bases.listing import ListingSpider
 
 _THREAD_TITLE = re.compile(r"^Ask HN: Who is hiring\? \((?P<month>\w+ \d{4})\)$")
 _FIRST_LINE = re.compile(r"<p>|\n")

@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from typing import Any
 
 import scrapy
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import JsonApiSpider
 from scrapy.http import Response
-
-from crawler.items import ListingFields
-from crawler.spiders.bases.json_api import JsonApiSpider
 
 _PAY_KEYS = ("minSalary", "maxSalary", "currency", "salaryPeriod")
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from crawler.items import ListingFields
-from crawler.spiders.bases.json_api import JsonApiSpider
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import JsonApiSpider
 
 _PAY_KEYS = ("salaryMin", "salaryMax", "salaryCurrency", "salaryPeriod")
 

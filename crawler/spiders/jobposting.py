@@ -13,7 +13,7 @@ Caveats: JobPostings may sit in `@graph`, have a list-valued `@type`, and a scri
 
 from __future__ import annotations
 
-from crawler.spiders.bases.jobposting import JobPostingPageSpider
+from jobradar.crawler.spiders.bases.jobposting import JobPostingPageSpider
 
 
 class JobpostingSpider(JobPostingPageSpider):

@@ -12,7 +12,7 @@ Caveats: the answer is a bare array; `createdAt` is epoch milliseconds; `salaryR
 
 from __future__ import annotations
 
-from crawler.spiders.bases.lever import LeverBoardSpider
+from jobradar.crawler.spiders.bases.lever import LeverBoardSpider
 
 
 class LeverSpider(LeverBoardSpider):

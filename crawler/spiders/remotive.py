@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawler.items import ListingFields
-from crawler.spiders.bases.json_api import JsonApiSpider
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import JsonApiSpider
 
 
 class RemotiveSpider(JsonApiSpider):

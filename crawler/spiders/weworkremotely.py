@@ -14,10 +14,9 @@ Caveats: `<title>` is "Company: Job title"; `<description>` is HTML escaped insi
 
 from __future__ import annotations
 
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.rss import RssFeedSpider
 from parsel import Selector
-
-from crawler.items import ListingFields
-from crawler.spiders.bases.rss import RssFeedSpider
 
 _EXTRA = ("region", "country", "state", "type", "category", "skills", "expires_at", "guid")
 

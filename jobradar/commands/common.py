@@ -10,10 +10,11 @@ from typing import Any
 
 import click
 
-from crawler.sources import sources_path
 from jobradar.console import console, table
-from scheduler.jobs import CrawlOptions
-from store.engine import database_url
+from jobradar.crawler.sources import sources_path
+from jobradar.datadir import find_data_dir
+from jobradar.scheduler.jobs import CrawlOptions
+from jobradar.store.engine import database_url
 
 db_option = click.option(
     "--db",
@@ -29,8 +30,17 @@ sources_option = click.option(
 )
 
 
+data_dir_option = click.option(
+    "--data-dir",
+    "data_dir",
+    metavar="DIR",
+    help="Real recordings and corpus (default: $JOBRADAR_DATA, else ../shared beside the "
+    "repository when it exists).",
+)
 offline_option = click.option(
-    "--offline", is_flag=True, help="Replay the recordings that ship with jobradar (no network)."
+    "--offline",
+    is_flag=True,
+    help="No network: replay the data directory's recordings, or without one the demo market.",
 )
 out_option = click.option(
     "--out", "out", default="reports", metavar="DIR", show_default=True, help="Where reports go."
@@ -55,14 +65,32 @@ def parse_day(value: str | None) -> date:
         ) from None
 
 
+demo_option = click.option(
+    "--demo",
+    is_flag=True,
+    help="With --offline: replay jobradar's generated demo market even when a data "
+    "directory exists.",
+)
+
+
 def crawl_options(
-    db: str | None, sources: str | None, offline: bool, only: tuple[str, ...] = ()
+    db: str | None,
+    sources: str | None,
+    offline: bool,
+    only: tuple[str, ...] = (),
+    *,
+    data_dir: str | None = None,
+    demo: bool = False,
 ) -> CrawlOptions:
+    if demo and not offline:
+        raise click.UsageError("--demo replays the demo market: use it with --offline")
+    found = None if demo else find_data_dir(data_dir)
     return CrawlOptions(
         database_url=database_url(db),
         sources_file=sources_path(sources),
         only=only,
         offline=offline,
+        data_dir=found.root if found else None,
     )
 
 

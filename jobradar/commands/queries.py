@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
-from crawler.sources import sources_path
+from jobradar.classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
 from jobradar.commands.common import (
     db_option,
     parse_day,
@@ -17,11 +16,12 @@ from jobradar.commands.common import (
     write_rows,
 )
 from jobradar.console import console, table
+from jobradar.crawler.sources import sources_path
 from jobradar.health import source_health
 from jobradar.report import build_report, render
-from store.engine import database_url, open_store
-from store.queries import ListingFilter, role_counts, search
-from store.snapshots import snapshot_role_counts
+from jobradar.store.engine import database_url, open_store
+from jobradar.store.queries import ListingFilter, role_counts, search
+from jobradar.store.snapshots import snapshot_role_counts
 
 
 @click.command("roles")

@@ -9,17 +9,19 @@ import click
 
 from jobradar.commands.common import (
     crawl_options,
+    data_dir_option,
     db_option,
+    demo_option,
     offline_option,
     out_option,
     sources_option,
 )
 from jobradar.console import CrawlProgress, console, summary_table
 from jobradar.report import write_reports
-from scheduler.daily import build_scheduler, parse_at, parse_timezone
-from scheduler.jobs import crawl, refresh
-from store.engine import open_store
-from store.lock import RefreshRunningError
+from jobradar.scheduler.daily import build_scheduler, parse_at, parse_timezone
+from jobradar.scheduler.jobs import crawl, refresh
+from jobradar.store.engine import open_store
+from jobradar.store.lock import RefreshRunningError
 
 
 @click.command("run")
@@ -27,9 +29,19 @@ from store.lock import RefreshRunningError
 @sources_option
 @db_option
 @out_option
-def run_command(offline: bool, sources: str | None, db: str | None, out: str) -> None:
+@data_dir_option
+@demo_option
+def run_command(
+    *,
+    offline: bool,
+    sources: str | None,
+    db: str | None,
+    out: str,
+    data_dir: str | None,
+    demo: bool,
+) -> None:
     """Full refresh: crawl, classify, snapshot, report."""
-    options = crawl_options(db, sources, offline)
+    options = crawl_options(db, sources, offline, data_dir=data_dir, demo=demo)
     open_store(options.database_url)  # a bad URL is a usage error before anything starts
     with CrawlProgress([]) as progress:
         result = refresh(options, Path(out), write_reports, progress=progress)
@@ -47,11 +59,19 @@ def run_command(offline: bool, sources: str | None, db: str | None, out: str) ->
 @offline_option
 @sources_option
 @db_option
+@data_dir_option
+@demo_option
 def crawl_command(
-    names: tuple[str, ...], offline: bool, sources: str | None, db: str | None
+    names: tuple[str, ...],
+    *,
+    offline: bool,
+    sources: str | None,
+    db: str | None,
+    data_dir: str | None,
+    demo: bool,
 ) -> None:
     """Crawl sources (all enabled ones, or those named) into the store."""
-    options = crawl_options(db, sources, offline, names)
+    options = crawl_options(db, sources, offline, names, data_dir=data_dir, demo=demo)
     open_store(options.database_url)
     with CrawlProgress(list(names)) as progress:
         report = crawl(options, progress=progress)
@@ -69,12 +89,22 @@ def crawl_command(
 @sources_option
 @db_option
 @out_option
+@data_dir_option
+@demo_option
 def schedule_command(
-    *, at: str, zone: str, offline: bool, sources: str | None, db: str | None, out: str
+    *,
+    at: str,
+    zone: str,
+    offline: bool,
+    sources: str | None,
+    db: str | None,
+    out: str,
+    data_dir: str | None,
+    demo: bool,
 ) -> None:
     """Refresh every day at HH:MM in TZ (blocking; stop with Ctrl-C)."""
     when, tz = parse_at(at), parse_timezone(zone)
-    options = crawl_options(db, sources, offline)
+    options = crawl_options(db, sources, offline, data_dir=data_dir, demo=demo)
     engine = open_store(options.database_url)
 
     def job(trigger: str) -> None:

@@ -8,18 +8,19 @@ from typing import Any
 
 import click
 
-from classifier import training
-from classifier.annotate import EXTRACTOR_VERSION
-from classifier.classify import BadLine, classify_lines
-from classifier.corpus import Example, load_examples
-from classifier.evaluate import Evaluation, evaluate
-from classifier.roles import TrainedRoleModel, load_role_model
-from classifier.taxonomy import ROLE_SLUGS
-from jobradar.commands.common import db_option
+from jobradar.classifier import training
+from jobradar.classifier.annotate import EXTRACTOR_VERSION
+from jobradar.classifier.classify import BadLine, classify_lines
+from jobradar.classifier.corpus import Example, load_examples
+from jobradar.classifier.evaluate import Evaluation, evaluate
+from jobradar.classifier.roles import TrainedRoleModel, load_role_model
+from jobradar.classifier.taxonomy import ROLE_SLUGS
+from jobradar.commands.common import data_dir_option, db_option
 from jobradar.console import console, table
+from jobradar.datadir import find_corpus, require_data_dir
 from jobradar.errors import UserError
-from store.engine import database_url, open_store
-from store.retag import retag
+from jobradar.store.engine import database_url, open_store
+from jobradar.store.retag import retag
 
 
 @click.command("classify")
@@ -31,9 +32,10 @@ from store.retag import retag
     show_default=True,
     help="JSON lines to tag ('-' = stdin).",
 )
-def classify_command(source: str) -> None:
+@data_dir_option
+def classify_command(source: str, data_dir: str | None) -> None:
     """Tag postings: JSON lines in, role, seniority, remote type, salary and skills out."""
-    model = load_role_model()
+    model = load_role_model(corpus=find_corpus(data_dir))
     bad = 0
     with click.open_file(source, "r", encoding="utf-8") as lines:
         for result in classify_lines(lines, model):
@@ -63,13 +65,15 @@ def classify_command(source: str) -> None:
     type=click.Path(dir_okay=False),
     help="Write every disagreement here (JSON lines).",
 )
-def evaluate_command(data: str, fmt: str, mistakes: str | None) -> None:
+@data_dir_option
+def evaluate_command(data: str, fmt: str, mistakes: str | None, data_dir: str | None) -> None:
     """Measure salary, remote type, seniority and role tags against labels."""
     path = Path(data)
     if not path.is_file():
         raise UserError(f"no such labels file: {data}")
-    examples = load_examples(path)
-    model = load_role_model()
+    corpus = find_corpus(data_dir)
+    examples = load_examples(path, corpus.postings_path if corpus else None)
+    model = load_role_model(corpus=corpus)
     result = evaluate(examples, model)
     if mistakes:
         Path(mistakes).write_text(
@@ -98,7 +102,7 @@ def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[
     scores = packaged.cross_validation
     return {
         "version": model.version,
-        "trained_on_these_labels": training.packaged_training_overlap(examples),
+        "trained_on_these_labels": training.training_overlap(examples, packaged),
         "cross_validation": {
             name: scores.get(name) for name in ("accuracy", "accuracy_title_only", "macro_f1")
         },
@@ -111,20 +115,23 @@ def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[
     "data",
     metavar="FILE",
     help="Labelled JSON lines to cross-validate and train on "
-    "(default: the packaged reference labels, plus jobradar's own labels in training).",
+    "(default: the data directory's reference labels, plus jobradar's own labels in training).",
 )
 @click.option(
     "--out", "out", metavar="PATH", help="Where to write the model (default: the packaged one)."
 )
-def train_command(data: str | None, out: str | None) -> None:
+@data_dir_option
+def train_command(data: str | None, out: str | None, data_dir: str | None) -> None:
     """Train the role classifier, cross-validate it, and save it with its metadata."""
     if data is None:
-        pipeline, metadata = training.train_packaged()
+        pipeline, metadata = training.train_packaged(require_data_dir(data_dir).corpus())
     else:
         path = Path(data)
         if not path.is_file():
             raise UserError(f"no such labels file: {data}")
-        pipeline, metadata = training.train(load_examples(path))
+        corpus = find_corpus(data_dir)
+        examples = load_examples(path, corpus.postings_path if corpus else None)
+        pipeline, metadata = training.train(examples)
     target = Path(out) if out else training.PACKAGED_MODEL
     training.save(pipeline, metadata, target)
     scores = metadata.cross_validation
@@ -143,10 +150,11 @@ def train_command(data: str | None, out: str | None) -> None:
 
 @click.command("reclassify")
 @db_option
-def reclassify_command(db: str | None) -> None:
+@data_dir_option
+def reclassify_command(db: str | None, data_dir: str | None) -> None:
     """Re-tag stored listings that an older role model or older extractors tagged."""
     engine = open_store(database_url(db))
-    model = load_role_model()
+    model = load_role_model(corpus=find_corpus(data_dir))
     changed = retag(engine, model)
     console.print(f"re-tagged {changed} listings with {model.version} and {EXTRACTOR_VERSION}")
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from jobradar.report.data import Report, build_report
 from jobradar.report.formats import to_csv, to_json, to_markdown
 from jobradar.report.html import to_html
-from scheduler.crawls import CrawlResult
+from jobradar.scheduler.crawls import CrawlResult
 
 __all__ = ["Report", "build_report", "render", "write_reports"]
 

@@ -13,17 +13,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-from classifier import training
-from classifier.corpus import REFERENCE_LABELS, load_examples
-from classifier.evaluate import evaluate
-from classifier.roles import MODEL_ENV, TitleRuleModel
+from jobradar.classifier import training
+from jobradar.classifier.corpus import Corpus
+from jobradar.classifier.evaluate import evaluate
+from jobradar.classifier.roles import MODEL_ENV, TitleRuleModel
 
 EXTRACTION_ACCURACY = Path(__file__).with_name("extraction_accuracy.json")
 
 
-def measure_extraction() -> dict[str, Any]:
+def measure_extraction(corpus: Corpus) -> dict[str, Any]:
     """Salary, remote-type and seniority figures on the reference labels (the roles are not used)."""
-    result = evaluate(load_examples(REFERENCE_LABELS), TitleRuleModel())
+    result = evaluate(corpus.reference_examples(training.PACKAGED_ROUNDS), TitleRuleModel())
     return {
         "labels": result.examples,
         "salary_precision": result.salary["precision"],
@@ -50,9 +50,3 @@ def measured_accuracy() -> dict[str, Any]:
         }
     )
     return figures
-
-
-if __name__ == "__main__":
-    EXTRACTION_ACCURACY.write_text(
-        json.dumps(measure_extraction(), indent=2) + "\n", encoding="utf-8"
-    )

@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from store.models import SalaryIndexRow
-from store.salary_index import IndexCell
+from jobradar.store.models import SalaryIndexRow
+from jobradar.store.salary_index import IndexCell
 
 WIDTH = 720
 LABEL = 270  # room for role names left of the bars

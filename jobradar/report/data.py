@@ -9,15 +9,16 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from classifier.taxonomy import ROLE_NAMES
-from crawler.registry import spider_classes
+from jobradar.classifier.taxonomy import ROLE_NAMES
+from jobradar.crawler.registry import spider_classes
 from jobradar.report.accuracy import measured_accuracy
-from scheduler.crawls import CrawlResult
-from store.models import Listing, SalaryIndexRow
-from store.queries import ListingFilter, active_listings, active_on, canonical, role_counts
-from store.salary_index import WORK_MODES, IndexCell, listing_pay, salary_index
-from store.snapshots import history, work_mode_shares
-from store.types import utc_now
+from jobradar.scheduler.crawls import CrawlResult
+from jobradar.store.models import Listing, SalaryIndexRow
+from jobradar.store.queries import ListingFilter, active_listings, active_on, canonical, role_counts
+from jobradar.store.runs import data_origin
+from jobradar.store.salary_index import WORK_MODES, IndexCell, listing_pay, salary_index
+from jobradar.store.snapshots import history, snapshot_dates, work_mode_shares
+from jobradar.store.types import utc_now
 
 TREND_DAYS = 90
 
@@ -56,6 +57,20 @@ class Report:
     skills: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     accuracy: dict[str, Any] = field(default_factory=dict)
     top_paid: list[PaidListing] = field(default_factory=list)
+    origin: str | None = None  # what the data is: live, replayed recordings, demo data
+    snapshot_days: list[date] = field(default_factory=list)  # the history, oldest first
+
+    @property
+    def provenance(self) -> str:
+        """The report's first line: what data this is, and its dates."""
+        what = self.origin or "live data"
+        if not self.snapshot_days:
+            return f"Data: {what}; no daily snapshots yet."
+        first, count = self.snapshot_days[0], len(self.snapshot_days)
+        return (
+            f"Data: {what}; history of {count} daily snapshot{'s' if count != 1 else ''} "
+            f"from {first.isoformat()} to {self.snapshot_days[-1].isoformat()}."
+        )
 
     @property
     def total(self) -> int:
@@ -153,4 +168,6 @@ def build_report(engine: Engine, day: date, crawls: list[CrawlResult] | None = N
         skills=_top_skills(engine, day),
         accuracy=measured_accuracy(),
         top_paid=_top_paid(engine, day),
+        origin=data_origin(engine, day),
+        snapshot_days=sorted(d for d in snapshot_dates(engine) if d <= day),
     )

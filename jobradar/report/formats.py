@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from jobradar.report.data import Report
-from store.salary_index import METHOD, MIN_SALARIES
+from jobradar.store.salary_index import METHOD, MIN_SALARIES
 
 INDEX_FIELDS = (
     "role",
@@ -76,6 +76,8 @@ def _md_link(text: str, url: str) -> str:
 def to_markdown(report: Report) -> str:
     lines = [
         f"# Remote AI-infrastructure jobs: salary index, {report.day.isoformat()}",
+        "",
+        _md_text(report.provenance),
         "",
         f"{report.total} active remote, hybrid and other listings; the index covers remote and hybrid ones, "
         "each cross-source duplicate once. Pay is yearly base pay in USD.",

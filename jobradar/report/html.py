@@ -9,7 +9,7 @@ import jinja2
 from jobradar.report import charts
 from jobradar.report.data import TREND_DAYS, Report
 from jobradar.report.formats import change, money
-from store.salary_index import METHOD, MIN_SALARIES
+from jobradar.store.salary_index import METHOD, MIN_SALARIES
 
 TREND_ROLES = 5  # the roles with the most salaries get a median line, with "all"
 

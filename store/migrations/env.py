@@ -1,11 +1,10 @@
-"""Alembic environment: runs migrations on the connection `store.engine.migrate` hands over."""
+"""Alembic environment: runs migrations on the connection `jobradar.store.engine.migrate` hands over."""
 
 from __future__ import annotations
 
+import jobradar.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from alembic import context
 from sqlmodel import SQLModel
-
-import store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 connection = context.config.attributes.get("connection")
 if connection is None:

@@ -1,6 +1,6 @@
 """Write a new migration from the difference between the models and the newest revision.
 
-python -m store.migrations.regenerate "what changed"
+python -m jobradar.store.migrations.regenerate "what changed"
 """
 
 from __future__ import annotations

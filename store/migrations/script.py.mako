@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 import sqlmodel
 
-import store.types
+import jobradar.store.types
 from alembic import op
 ${imports if imports else ""}
 

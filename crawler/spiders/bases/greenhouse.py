@@ -6,10 +6,9 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import JsonApiSpider
 from parsel import Selector
-
-from crawler.items import ListingFields
-from crawler.spiders.bases.json_api import JsonApiSpider
 
 # Custom board fields some companies use for the work mode.
 _WORKPLACE_FIELDS = {"location type", "workplace type", "remote type", "work type", "remote status"}

@@ -8,12 +8,11 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import scrapy
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import MAPPING_ERRORS
+from jobradar.crawler.spiders.bases.listing import ListingSpider
 from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap
-
-from crawler.items import ListingFields
-from crawler.spiders.bases.json_api import MAPPING_ERRORS
-from crawler.spiders.bases.listing import ListingSpider
 
 logger = logging.getLogger(__name__)
 

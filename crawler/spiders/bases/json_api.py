@@ -7,10 +7,9 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import scrapy
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.listing import ListingSpider
 from scrapy.http import Response
-
-from crawler.items import ListingFields
-from crawler.spiders.bases.listing import ListingSpider
 
 # What a record that does not fit the expected shape raises while being mapped.
 MAPPING_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)

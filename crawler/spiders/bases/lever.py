@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from crawler.items import ListingFields
-from crawler.spiders.bases.json_api import JsonApiSpider
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import JsonApiSpider
 
 _TEXT_FIELDS = (
     "description",

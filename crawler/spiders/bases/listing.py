@@ -6,12 +6,11 @@ import logging
 from typing import Any, ClassVar, Self
 
 import scrapy
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.runtime import source_config
+from jobradar.crawler.sources import SourceConfig
 from scrapy.crawler import Crawler
 from scrapy.http import Response
-
-from crawler.items import ListingFields
-from crawler.runtime import source_config
-from crawler.sources import SourceConfig
 
 logger = logging.getLogger(__name__)
 

@@ -6,12 +6,11 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import scrapy
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import MAPPING_ERRORS
+from jobradar.crawler.spiders.bases.listing import ListingSpider
 from parsel import Selector
 from scrapy.http import Response
-
-from crawler.items import ListingFields
-from crawler.spiders.bases.json_api import MAPPING_ERRORS
-from crawler.spiders.bases.listing import ListingSpider
 
 
 class RssFeedSpider(ListingSpider):

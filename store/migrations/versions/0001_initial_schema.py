@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 import sqlmodel
 
-import store.types
+import jobradar.store.types
 from alembic import op
 
 
@@ -26,8 +26,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
     sa.Column('refresh_id', sa.Integer(), nullable=True),
-    sa.Column('started_at', store.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('finished_at', store.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('started_at', jobradar.store.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('finished_at', jobradar.store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('finish_reason', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('exit_code', sa.Integer(), nullable=True),
@@ -64,11 +64,11 @@ def upgrade() -> None:
     sa.Column('description_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('content_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('source_record', sa.JSON(), nullable=False),
-    sa.Column('posted_at', store.types.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('first_seen', store.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('last_seen', store.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('closed_at', store.types.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('expires_at', store.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('posted_at', jobradar.store.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('first_seen', jobradar.store.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_seen', jobradar.store.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('closed_at', jobradar.store.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('expires_at', jobradar.store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('remote_type', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('remote_scope', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
     sa.Column('countries', sa.JSON(), nullable=False),
@@ -106,8 +106,8 @@ def upgrade() -> None:
     op.create_table('refreshes',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('trigger', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-    sa.Column('started_at', store.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('finished_at', store.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('started_at', jobradar.store.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('finished_at', jobradar.store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('snapshot_date', sa.Date(), nullable=True),
     sa.Column('message', sa.Text(), nullable=True),

@@ -1,0 +1,1 @@
+"""The daily refresh: job functions and the APScheduler process that runs them."""
