@@ -110,6 +110,7 @@ def test_the_wheel_is_small_and_carries_no_postings(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     assert "jobradar/crawler/replay/recorded.toml" in names
-    assert "jobradar/classifier/data/role_model.skops" in names
+    for packaged in ("classifier/data/role_model.skops", "report/templates/report.html.j2"):
+        assert f"jobradar/{packaged}" in names
     assert not [name for name in names if name.endswith((".gz", ".rss", ".html"))]
     assert not [name for name in names if "recordings/" in name or name.startswith("tests/")]
