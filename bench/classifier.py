@@ -13,12 +13,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from bench.machine import one_core_run
 from jobradar.classifier import training
 from jobradar.classifier.classify import BATCH
 from jobradar.classifier.corpus import facts
 from jobradar.classifier.roles import load_role_model
-
-from bench.machine import one_core_run
 
 
 def _timed(work: Callable[[], object]) -> float:

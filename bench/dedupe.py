@@ -20,12 +20,10 @@ import json
 from pathlib import Path
 
 from jobradar.classifier.corpus import Corpus
+from jobradar.classifier.duplicates import Posting, company_key, same_job
 from jobradar.classifier.location import parse_places
 from jobradar.classifier.remote import detect_work_mode
 from jobradar.classifier.text import description_text
-from jobradar.store.dedupe import Posting, same_job
-from jobradar.store.keys import company_key
-
 from jobradar.datadir import require_data_dir
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"

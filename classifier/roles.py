@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+from sklearn.pipeline import Pipeline
+
 from jobradar.classifier import training
+from jobradar.classifier.annotate import source_digest
 from jobradar.classifier.corpus import Corpus
 from jobradar.classifier.model import as_rows
 from jobradar.classifier.rules import role_from_title
-from sklearn.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 MODEL_ENV = "JOBRADAR_MODEL"
@@ -37,7 +39,7 @@ class TitleRuleModel:
 
     def __init__(self) -> None:
         # The rules read what titles.py parses.
-        self.version = "title-rules-" + training.source_digest("rules.py", "titles.py")[:10]
+        self.version = "title-rules-" + source_digest("rules.py", "titles.py")[:10]
 
     def predict(self, titles: Sequence[str], texts: Sequence[str]) -> list[tuple[str, float]]:
         results = []

@@ -7,7 +7,7 @@ slugs from here; nothing else spells them out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -208,19 +208,14 @@ ROLES: Final[tuple[Role, ...]] = (
 ROLE_SLUGS: Final[tuple[str, ...]] = tuple(role.slug for role in ROLES)
 ROLE_NAMES: Final[dict[str, str]] = {role.slug: role.name for role in ROLES}
 
-SENIORITIES: Final[tuple[str, ...]] = (
-    "intern",
-    "junior",
-    "mid",
-    "senior",
-    "lead",
-    "manager",
-    "unspecified",
-)
+Seniority = Literal["intern", "junior", "mid", "senior", "lead", "manager", "unspecified"]
+SENIORITIES: Final[tuple[str, ...]] = get_args(Seniority)
 
-REMOTE_TYPES: Final[tuple[str, ...]] = ("remote", "hybrid", "onsite", "unknown")
+RemoteType = Literal["remote", "hybrid", "onsite", "unknown"]
+REMOTE_TYPES: Final[tuple[str, ...]] = get_args(RemoteType)
 
-PERIODS: Final[tuple[str, ...]] = ("year", "month", "week", "day", "hour")
+Period = Literal["year", "month", "week", "day", "hour"]
+PERIODS: Final[tuple[str, ...]] = get_args(Period)
 
 # taxonomy.md, "Annualisation": the factor that turns one period's pay into a year's.
 ANNUAL_FACTOR: Final[dict[str, int]] = {
@@ -230,3 +225,15 @@ ANNUAL_FACTOR: Final[dict[str, int]] = {
     "day": 260,
     "hour": 2080,
 }
+
+
+def annualise(amount: float, period: str) -> float:
+    """A period's pay as a year's (taxonomy.md, "Annualisation")."""
+    return amount * ANNUAL_FACTOR[period]
+
+
+def midpoint(low: float | None, high: float | None) -> float | None:
+    """One figure for a range: its midpoint, or the one bound it states."""
+    if low is not None and high is not None:
+        return (low + high) / 2
+    return low if low is not None else high

@@ -21,7 +21,11 @@ from typing import Any
 import numpy as np
 import sklearn
 import skops.io
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import Pipeline
+
 from jobradar.classifier import model as role_model
+from jobradar.classifier.annotate import source_digest
 from jobradar.classifier.corpus import (
     EXTRA_LABELS,
     Corpus,
@@ -32,8 +36,7 @@ from jobradar.classifier.corpus import (
 )
 from jobradar.classifier.evaluate import Evaluation, score_roles
 from jobradar.classifier.taxonomy import ROLE_SLUGS
-from sklearn.model_selection import StratifiedKFold
-from sklearn.pipeline import Pipeline
+from jobradar.errors import JobradarError
 
 PACKAGED_MODEL = Path(__file__).with_name("data") / "role_model.skops"
 FOLDS = 5
@@ -48,7 +51,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
 )
 
 
-class ModelError(Exception):
+class ModelError(JobradarError):
     """A model file that cannot or must not be loaded."""
 
 
@@ -102,15 +105,6 @@ class Dataset:
         for item in zip(self.titles, self.texts, self.roles, strict=True):
             digest.update(json.dumps(item).encode())
         return digest.hexdigest()
-
-
-def source_digest(*modules: str) -> str:
-    """The SHA-256 of the source of these `classifier` modules (file names), in order."""
-    here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in modules:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
 
 
 def code_version() -> str:

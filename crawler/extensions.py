@@ -9,24 +9,24 @@ import sys
 from datetime import timedelta
 from typing import Any, Self
 
-from jobradar.crawler.health import assess
-from jobradar.crawler.runtime import crawl_engine, seen_at
-from jobradar.store.listings import close_expired, close_missing
-from jobradar.store.models import CrawlRun
-from jobradar.store.runs import RunOutcome, finish_run, median_coverage, start_run
-from jobradar.store.types import utc_now
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
-from sqlalchemy import Engine, func, select
-from sqlmodel import Session
+from sqlalchemy import Engine
 from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
+
+from jobradar.crawler.health import assess
+from jobradar.crawler.runtime import crawl_engine, seen_at
+from jobradar.crawler.spiders.bases.listing import ListingSpider
+from jobradar.store.listings import close_expired, close_missing
+from jobradar.store.runs import RunOutcome, finish_run, median_coverage, runs_since, start_run
+from jobradar.store.types import utc_now
 
 logger = logging.getLogger(__name__)
 
 
-def polling_limit_reached(engine: Engine, spider: Spider, run_id: int) -> str | None:
+def polling_limit_reached(engine: Engine, spider: ListingSpider, run_id: int) -> str | None:
     """Why this crawl must not run now, if the source's daily request limit is used up.
 
     Limits protect the real source: a mirror or the replay (`base_url`) is not limited.
@@ -34,15 +34,7 @@ def polling_limit_reached(engine: Engine, spider: Spider, run_id: int) -> str | 
     limit = getattr(spider, "max_runs_per_day", None)
     if not limit or spider.config.base_url:
         return None
-    since = utc_now() - timedelta(days=1)
-    query = select(func.count()).where(
-        CrawlRun.source == spider.name,
-        CrawlRun.started_at >= since,
-        CrawlRun.id != run_id,
-        CrawlRun.status != "skipped",
-    )
-    with Session(engine) as session:
-        earlier = int(session.scalar(query) or 0)
+    earlier = runs_since(engine, spider.name, utc_now() - timedelta(days=1), run_id)
     if earlier < limit:
         return None
     return f"polling limit: at most {limit} runs a day, {earlier} in the last 24 hours"
@@ -68,7 +60,7 @@ class RunRecorder:
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
-    def spider_opened(self, spider: Spider) -> Deferred[None] | None:
+    def spider_opened(self, spider: ListingSpider) -> Deferred[None] | None:
         if self.run_id is None:
             refresh = self.crawler.settings.getint("JOBRADAR_REFRESH_ID") or None
             self.run_id = start_run(self.engine, spider.name, utc_now(), refresh, os.getpid())
@@ -80,7 +72,7 @@ class RunRecorder:
             )
         return None
 
-    def spider_closed(self, spider: Spider, reason: str) -> None:
+    def spider_closed(self, spider: ListingSpider, reason: str) -> None:
         assert self.crawler.stats is not None
         assert self.run_id is not None
         stats = self.crawler.stats.get_stats()

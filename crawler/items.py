@@ -7,12 +7,15 @@ fill the derived fields. The table model (`jobradar.store.models.Listing`) is se
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Annotated, Any, Literal, TypedDict
 
-from jobradar.classifier.salary import Salary
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from jobradar.store.models import BOARD_LENGTH, SOURCE_ID_LENGTH, SOURCE_LENGTH, TITLE_LENGTH
 
 MAX_FUTURE_SKEW = timedelta(days=2)  # a posting "from the future" is a broken date, not news
 
@@ -72,6 +75,26 @@ def expiry_datetime(value: Any) -> datetime | None:
     return to_utc_datetime(value, allow_future=True)
 
 
+# The facts a source gives us; a change in any of them makes a listing "updated".
+FACT_FIELDS = frozenset(
+    {
+        "url",
+        "title",
+        "company",
+        "board",
+        "location_raw",
+        "workplace_raw",
+        "location_requirements",
+        "salary_raw",
+        "pay_structured",
+        "description",
+        "description_format",
+        "posted_at",
+        "expires_at",
+    }
+)
+
+
 def _blank_to_none(value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
@@ -88,12 +111,13 @@ class ListingItem(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
     # --- facts from the source (set by the spider) ---
-    source: str = Field(pattern=r"^[a-z][a-z0-9_]*$")  # the spider name = source type
-    source_id: str = Field(min_length=1, max_length=200)  # the source's own id, stable
+    # the spider name = source type
+    source: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=SOURCE_LENGTH)
+    source_id: str = Field(min_length=1, max_length=SOURCE_ID_LENGTH)  # the source's own id
     url: str = Field(pattern=r"^https?://\S+$")
-    title: str = Field(min_length=1, max_length=500)
+    title: str = Field(min_length=1, max_length=TITLE_LENGTH)
     company: OptionalText = None
-    board: OptionalText = None  # ATS board token or feed name
+    board: OptionalText = Field(default=None, max_length=BOARD_LENGTH)  # an ATS board token
     location_raw: OptionalText = None  # the location string as the source wrote it
     workplace_raw: OptionalText = None  # the source's own remote/hybrid/onsite field
     location_requirements: list[str] = Field(default_factory=list)  # structured countries/regions
@@ -108,20 +132,18 @@ class ListingItem(BaseModel):
     source_record: dict[str, Any] = Field(default_factory=dict)  # the record (or part) we used
 
     # --- derived by the pipelines ---
-    description_text: str = ""
+    content_hash: str = ""  # of the facts above, as served (validate step)
+    description_text: str = ""  # clean-text step
     description_hash: str = ""
-    remote_type: Literal["remote", "hybrid", "onsite", "unknown"] = "unknown"
-    remote_scope: str | None = None
-    countries: list[str] = Field(default_factory=list)
-    salary: Salary | None = None
-    role: str = "other"
-    role_confidence: float = 0.0
-    seniority: str = "unspecified"
-    skills: list[str] = Field(default_factory=list)
-    classifier_version: str = ""
-    extractor_version: str = ""
-    company_key: str | None = None
+    tags: dict[str, Any] = Field(default_factory=dict)  # the extractors' tags (derive step)
+    company_key: str | None = None  # cross-source duplicate keys (derive step)
     title_key: str | None = None
+
+    def fingerprint(self) -> str:
+        """A stable digest of the facts the source served: another value means changed."""
+        facts = self.model_dump(mode="json", include=set(FACT_FIELDS))
+        encoded = json.dumps(facts, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
 
     @field_validator("title")
     @classmethod

@@ -6,12 +6,14 @@ import asyncio
 from email.utils import parsedate_to_datetime
 from typing import Self
 
-from jobradar.store.types import utc_now
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
+
+from jobradar.store.types import utc_now
 
 
 def retry_after_seconds(value: bytes | None) -> float | None:
@@ -34,7 +36,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
     Waiting inside the middleware only delays this request; the rest of the crawl goes on.
     """
 
-    def __init__(self, settings) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
         self.base = settings.getfloat("RETRY_BACKOFF_BASE", 2.0)
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)

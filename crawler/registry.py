@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 
-from jobradar.crawler.spiders.bases.listing import ListingSpider
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
+
+from jobradar.crawler.spiders.bases.listing import ListingSpider
 
 
 @functools.cache

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from scrapy.settings import BaseSettings
+from sqlalchemy import Engine
+
 from jobradar.crawler.sources import SourceConfig, find_source, load_sources, sources_path
 from jobradar.store.engine import database_url, open_store
 from jobradar.store.types import utc_now
-from scrapy.settings import BaseSettings
-from sqlalchemy import Engine
 
 _SEEN_AT: dict[int, datetime] = {}
 

@@ -37,9 +37,7 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "jobradar.crawler.pipelines.validate.ValidatePipeline": 100,
     "jobradar.crawler.pipelines.clean_text.CleanTextPipeline": 200,
-    "jobradar.crawler.pipelines.location.LocationPipeline": 300,
-    "jobradar.crawler.pipelines.salary.SalaryPipeline": 400,
-    "jobradar.crawler.pipelines.classify.ClassifyPipeline": 500,
+    "jobradar.crawler.pipelines.derive.DerivePipeline": 300,
     "jobradar.crawler.pipelines.store.StorePipeline": 900,
 }
 EXTENSIONS = {

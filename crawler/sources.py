@@ -15,19 +15,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from jobradar.errors import JobradarError
+
 SOURCES_ENV = "JOBRADAR_SOURCES"
 DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
 _COMMON_KEYS = {"type", "enabled", "base_url", "boards"}
-# Type-specific keys a spider accepts, and their Python types.
-OPTION_TYPES: dict[str, dict[str, type]] = {
-    "lever": {"eu": bool},
-    "jobposting": {"urls": list, "sitemaps": list},
-    "weworkremotely": {"feeds": list},
-    "himalayas": {"max_pages": int, "page_size": int},
-}
 
 
-class SourcesError(ValueError):
+class SourcesError(JobradarError, ValueError):
     """The sources file is missing, unreadable or invalid."""
 
 
@@ -64,11 +59,24 @@ def sources_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen) if chosen else DEFAULT_SOURCES
 
 
+def _option_types(kind: str, where: str) -> Mapping[str, type]:
+    """The options the spider of `kind` accepts (each spider declares its own)."""
+    from jobradar.crawler.registry import spider_classes  # noqa: PLC0415 (the spiders read this module)
+
+    spiders = spider_classes()
+    if kind not in spiders:
+        raise SourcesError(
+            f"{where}: unknown source type {kind!r}; known: {', '.join(sorted(spiders))}"
+        )
+    return spiders[kind].options
+
+
 def _entry(raw: Mapping[str, Any], where: str) -> SourceConfig:
     kind = raw.get("type")
     if not isinstance(kind, str) or not kind:
         raise SourcesError(f"{where}: every [[source]] needs a `type` (the spider name)")
-    allowed = _COMMON_KEYS | set(OPTION_TYPES.get(kind, {}))
+    option_types = _option_types(kind, where)
+    allowed = _COMMON_KEYS | set(option_types)
     unknown = sorted(set(raw) - allowed)
     if unknown:
         raise SourcesError(f"{where}: unknown key(s) {', '.join(unknown)} for source type {kind!r}")
@@ -84,7 +92,7 @@ def _entry(raw: Mapping[str, Any], where: str) -> SourceConfig:
     if not isinstance(boards, list) or not all(isinstance(b, str) and b.strip() for b in boards):
         raise SourcesError(f"{where}: `boards` must be a list of board names")
     options = {}
-    for key, expected in OPTION_TYPES.get(kind, {}).items():
+    for key, expected in option_types.items():
         if key in raw:
             if not isinstance(raw[key], expected):
                 raise SourcesError(f"{where}: `{key}` must be a {expected.__name__}")

@@ -7,18 +7,13 @@ exit code 2, never a traceback.
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
 
-from jobradar.classifier.corpus import CorpusError
-from jobradar.classifier.training import ModelError
 from jobradar.commands import queries, refresh, tagging
-from jobradar.crawler.sources import SourcesError
-from jobradar.errors import UserError
-from jobradar.scheduler.daily import ScheduleError
-from jobradar.store.errors import StoreError
-from jobradar.store.lock import RefreshRunningError
+from jobradar.errors import JobradarError
 
 USAGE_ERROR = 2
 
@@ -45,8 +40,14 @@ for command in (
     cli.add_command(command)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C: child crawls are stopped and every record is finished
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command; user mistakes become one line and exit code 2."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(args=argv, prog_name="jobradar", standalone_mode=False)
     except click.exceptions.Exit as exit_:
@@ -57,14 +58,6 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         click.echo(f"jobradar: error: {error.format_message()}", err=True)
         sys.exit(USAGE_ERROR)
-    except (
-        SourcesError,
-        StoreError,
-        UserError,
-        CorpusError,
-        ModelError,
-        ScheduleError,
-        RefreshRunningError,
-    ) as error:
+    except JobradarError as error:
         click.echo(f"jobradar: error: {error}", err=True)
         sys.exit(USAGE_ERROR)

@@ -54,6 +54,7 @@ def source_health(engine: Engine, sources_file: Path) -> list[SourceHealth]:
                 "unchanged": run.unchanged,
                 "closed": run.closed,
                 "errors": run.errors,
+                "bad_records": run.bad_records,
                 "coverage": run.coverage,
                 "message": run.message,
             }

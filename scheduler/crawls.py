@@ -21,31 +21,29 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jobradar.store.runs import fail_unfinished_run, get_run, start_run
 from sqlalchemy import Engine
+
+from jobradar.store.engine import DATABASE_URL_ENV
+from jobradar.store.runs import RunCounts, counts_of, fail_unfinished_run, get_run, start_run
 
 PROGRESS_PREFIX = "jobradar-progress "
 DEFAULT_TIMEOUT = 30 * 60.0  # a source that needs half an hour is stuck
 # Sources are different hosts, so crawling a few at once is no less polite to any of
 # them; each child is mostly waiting on the network or on its start-up.
 PARALLEL_CRAWLS = 3
+POLL_SECONDS = 0.5  # how often a running child is checked for the end or a stop
+STOP_GRACE = 15.0  # seconds a stopped child gets to close its spider and record its run
 Progress = Callable[[str, Mapping[str, Any]], None]
 
 
-@dataclass
-class CrawlResult:
+@dataclass(kw_only=True)
+class CrawlResult(RunCounts):
     """What one source's crawl did, as its run record says."""
 
     source: str
     run_id: int
     status: str
     exit_code: int
-    fetched: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    closed: int = 0
-    errors: int = 0
     message: str | None = None
     seconds: float = 0.0
     log: Path | None = None
@@ -59,12 +57,12 @@ def _child_command(source: str, settings: Mapping[str, Any]) -> list[str]:
     return command
 
 
-def _child_env() -> dict[str, str]:
+def _child_env(database_url: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.setdefault(
-        "SCRAPY_SETTINGS_MODULE", "jobradar.crawler.settings"
-    )  # works from any directory
+    env.setdefault("SCRAPY_SETTINGS_MODULE", "jobradar.crawler.settings")  # from any directory
     env["PYTHONUNBUFFERED"] = "1"
+    # in the environment, not on the command line, where `ps` would show its password
+    env[DATABASE_URL_ENV] = database_url
     return env
 
 
@@ -80,13 +78,17 @@ def crawl_source(
     timeout: float = DEFAULT_TIMEOUT,
     log_dir: Path | None = None,
     progress: Progress | None = None,
+    stop: threading.Event | None = None,
 ) -> CrawlResult:
-    """Crawl one source in a child process and return what its run record says."""
+    """Crawl one source in a child process and return what its run record says.
+
+    When `stop` is set (the refresh was interrupted), the child is asked to stop, then
+    killed if it does not, and its run is recorded as killed.
+    """
     run_id = start_run(engine, source, seen_at, refresh_id, None)
     child_settings = {
         "JOBRADAR_RUN_ID": run_id,
         "JOBRADAR_REFRESH_ID": refresh_id,
-        "JOBRADAR_DATABASE_URL": database_url,
         "JOBRADAR_SOURCES": str(sources_file),
         "JOBRADAR_SEEN_AT": seen_at.isoformat(),
         "JOBRADAR_PROGRESS": "True",
@@ -102,12 +104,17 @@ def crawl_source(
             _child_command(source, child_settings),
             stdout=subprocess.PIPE,
             stderr=log,
-            env=_child_env(),
+            env=_child_env(database_url),
             text=True,
         )
-        exit_code = _follow(child, source, timeout, progress)
+        exit_code = _follow(child, source, timeout, progress, stop or threading.Event())
     seconds = time.monotonic() - started
-    if exit_code is None:
+    if stop is not None and stop.is_set():
+        fail_unfinished_run(
+            engine, run_id, exit_code or -15, "interrupted: the refresh was stopped", "killed"
+        )
+        exit_code = exit_code or -15
+    elif exit_code is None:
         fail_unfinished_run(engine, run_id, -9, f"timed out after {timeout:.0f}s; killed")
         exit_code = -9
     else:
@@ -121,12 +128,7 @@ def crawl_source(
         run_id=run_id,
         status=run.status,
         exit_code=exit_code,
-        fetched=run.fetched,
-        new=run.new,
-        updated=run.updated,
-        unchanged=run.unchanged,
-        closed=run.closed,
-        errors=run.errors,
+        **counts_of(run),
         message=run.message,
         seconds=round(seconds, 1),
         log=log_path,
@@ -134,7 +136,11 @@ def crawl_source(
 
 
 def _follow(
-    child: subprocess.Popen[str], source: str, timeout: float, progress: Progress | None
+    child: subprocess.Popen[str],
+    source: str,
+    timeout: float,
+    progress: Progress | None,
+    stop: threading.Event,
 ) -> int | None:
     """Relay progress lines until the child exits; None if it had to be killed."""
     assert child.stdout is not None
@@ -147,15 +153,30 @@ def _follow(
 
     reader = threading.Thread(target=relay, daemon=True)
     reader.start()
+    deadline = time.monotonic() + timeout
     try:
-        code = child.wait(timeout=timeout)
+        while (code := child.poll()) is None:
+            if stop.is_set():
+                return _stop(child)
+            if time.monotonic() > deadline:
+                child.kill()
+                child.wait()
+                return None
+            stop.wait(POLL_SECONDS)
+        return code
+    finally:
+        reader.join(timeout=5)
+
+
+def _stop(child: subprocess.Popen[str]) -> int | None:
+    """Ask a child crawl to stop (Scrapy closes its spider on SIGTERM); kill it if it lingers."""
+    child.terminate()
+    try:
+        return child.wait(timeout=STOP_GRACE)
     except subprocess.TimeoutExpired:
         child.kill()
         child.wait()
         return None
-    finally:
-        reader.join(timeout=5)
-    return code
 
 
 def crawl_all(
@@ -166,7 +187,18 @@ def crawl_all(
 ) -> list[CrawlResult]:
     """Crawl the sources, a few at a time; a failure is recorded and the others go on.
 
-    Results come back in the order of `sources`.
+    Results come back in the order of `sources`. If this thread is interrupted (Ctrl-C,
+    SIGTERM), every running child is stopped and its run recorded before it goes on.
     """
+    stop = threading.Event()
     with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
-        return list(pool.map(lambda source: crawl_source(engine, source, **options), sources))
+        futures = [
+            pool.submit(crawl_source, engine, source, stop=stop, **options) for source in sources
+        ]
+        try:
+            return [future.result() for future in futures]
+        except BaseException:
+            stop.set()
+            for future in futures:
+                future.cancel()
+            raise

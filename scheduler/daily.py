@@ -9,14 +9,18 @@ On start, if the run history shows that a scheduled time passed with no refresh 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
-from jobradar.store.runs import last_refresh
 from sqlalchemy import Engine
+
+from jobradar.errors import JobradarError
+from jobradar.scheduler.jobs import CrawlOptions, Publisher, RefreshResult, refresh
+from jobradar.store.lock import RefreshRunningError
+from jobradar.store.runs import last_refresh
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +29,7 @@ CATCH_UP_ID = "jobradar-catch-up"
 MISFIRE_GRACE = timedelta(hours=6)
 
 
-class ScheduleError(ValueError):
+class ScheduleError(JobradarError, ValueError):
     """A wrong `--at` or `--timezone`."""
 
 
@@ -63,8 +67,24 @@ def needs_catch_up(engine: Engine, now: datetime, at: time, zone: ZoneInfo) -> b
     return latest is not None and latest.started_at < last_scheduled(now, at, zone)
 
 
+def daily_refresh(
+    options: CrawlOptions, out_dir: Path, publish: Publisher, trigger: str
+) -> RefreshResult | None:
+    """The scheduled job: one refresh; None when another refresh held the lock (logged)."""
+    try:
+        result = refresh(options, out_dir, publish, trigger=trigger)
+    except RefreshRunningError as busy:
+        log.warning("%s refresh skipped: %s", trigger, busy)
+        return None
+    log.info("%s refresh of %s: %s", trigger, result.day, result.status)
+    return result
+
+
 def build_scheduler(
-    job: Callable[[str], object],
+    options: CrawlOptions,
+    out_dir: Path,
+    publish: Publisher,
+    *,
     engine: Engine,
     at: time,
     zone: ZoneInfo,
@@ -73,9 +93,9 @@ def build_scheduler(
     """The scheduler with the daily job, and a catch-up run when one was missed."""
     scheduler = BlockingScheduler(timezone=zone)
     scheduler.add_job(
-        job,
+        daily_refresh,
         CronTrigger(hour=at.hour, minute=at.minute, timezone=zone),
-        args=["schedule"],
+        args=[options, out_dir, publish, "schedule"],
         id=JOB_ID,
         name="daily refresh",
         coalesce=True,
@@ -86,5 +106,10 @@ def build_scheduler(
     current = now or datetime.now(zone)
     if needs_catch_up(engine, current, at, zone):
         log.info("a scheduled refresh was missed: catching up once now")
-        scheduler.add_job(job, args=["catch-up"], id=CATCH_UP_ID, name="catch-up refresh")
+        scheduler.add_job(
+            daily_refresh,
+            args=[options, out_dir, publish, "catch-up"],
+            id=CATCH_UP_ID,
+            name="catch-up refresh",
+        )
     return scheduler

@@ -11,9 +11,11 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import Engine
 
 from jobradar.classifier.corpus import Corpus
 from jobradar.classifier.roles import load_role_model
@@ -28,15 +30,14 @@ from jobradar.crawler.replay.offline import (
     write_sources,
 )
 from jobradar.crawler.sources import SourceConfig, SourcesError, find_source, load_sources
+from jobradar.scheduler import stages
 from jobradar.scheduler.crawls import DEFAULT_TIMEOUT, CrawlResult, Progress, crawl_all
-from jobradar.store.dedupe import link_duplicates
 from jobradar.store.engine import open_store
+from jobradar.store.listings import refresh_statistics
 from jobradar.store.lock import refresh_lock
-from jobradar.store.retag import retag
-from jobradar.store.runs import finish_refresh, start_refresh
+from jobradar.store.runs import finish_refresh, reconcile_unfinished, start_refresh
 from jobradar.store.snapshots import snapshot_dates, take_snapshot
 from jobradar.store.types import utc_now
-from sqlalchemy import Engine
 
 # Settings for crawling our own replay server: there is no remote host to be polite to.
 OFFLINE_SETTINGS = {
@@ -98,6 +99,12 @@ def select_sources(sources: Sequence[SourceConfig], only: Sequence[str]) -> list
         raise SourcesError(f"unknown source {unknown[0]!r}; known: {', '.join(sorted(known))}")
     if only:
         by_type = {source.type: source for source in sources}
+        disabled = [name for name in only if name in by_type and not by_type[name].enabled]
+        if disabled:
+            raise SourcesError(
+                f"source {disabled[0]!r} is disabled in the sources file: enable it there "
+                "(and read its terms) to crawl it"
+            )
         return [by_type.get(name, SourceConfig(name)) for name in only]
     return [source for source in sources if source.enabled]
 
@@ -149,6 +156,11 @@ def crawl(
         or Path(os.environ.get("JOBRADAR_LOG_DIR", "logs")) / seen_at.date().isoformat()
     )
     with _prepared(options, replay) as (sources, sources_file, notes, settings):
+        missing = [name for name in options.only if name not in {s.type for s in sources}]
+        if missing:
+            raise SourcesError(
+                f"{missing[0]}: {replay.description if replay else 'live'} has nothing to replay for it"
+            )
         results = crawl_all(
             engine,
             [source.type for source in sources],
@@ -161,10 +173,11 @@ def crawl(
             log_dir=log_dir,
             progress=progress,
         )
-    duplicates = link_duplicates(engine)
+    refresh_statistics(engine)
+    duplicates = stages.dedupe(engine)
     notes.append(f"{duplicates} listings are duplicates of another source's listing and count once")
     model = load_role_model(corpus=options.corpus())
-    tagged = retag(engine, model)
+    tagged = stages.tag(engine, model)
     notes.append(f"{tagged} listings tagged with the role model {model.version}")
     origin = replay.description if replay is not None else "live"
     return CrawlReport(results, notes, duplicates, origin)
@@ -201,6 +214,7 @@ def refresh(
     now = now or utc_now()
     engine = open_store(options.database_url)
     with refresh_lock(engine):
+        reconcile_unfinished(engine, utc_now(), timedelta(seconds=options.timeout))
         if options.offline and options.data_dir is None:
             done = snapshot_dates(engine)
             for day in history_days(now.date())[:-1]:
@@ -253,7 +267,9 @@ def _refresh_once(
         take_snapshot(engine, day)
         files = publishing[1](engine, day, publishing[0], report.results) if publishing else []
     except BaseException as problem:  # the history must not show a refresh running forever
-        finish_refresh(engine, refresh_id, status="failed", message=repr(problem)[:500])
+        stopped = isinstance(problem, KeyboardInterrupt | SystemExit)
+        status = "killed" if stopped else "failed"
+        finish_refresh(engine, refresh_id, status=status, message=repr(problem)[:500])
         raise
     failed = [result for result in report.results if result.status == "failed"]
     status = "ok" if not failed else "partial" if len(failed) < len(report.results) else "failed"

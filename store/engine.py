@@ -7,13 +7,15 @@ dialect's connection settings and brings the schema to the newest migration.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from jobradar.store.errors import DatabaseURLError, StoreUnavailableError
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import ConnectionPoolEntry
+
+from jobradar.store.errors import DatabaseURLError, StoreUnavailableError
 
 DEFAULT_DATABASE_URL = "sqlite:///jobradar.db"
 DATABASE_URL_ENV = "JOBRADAR_DATABASE_URL"
@@ -27,19 +29,30 @@ def database_url(explicit: str | None = None) -> str:
     return explicit or os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL
 
 
+_PASSWORD = re.compile(r"(//[^/:@]*:)[^@/]*@")
+
+
+def masked(url: str) -> str:
+    """A database URL fit for a message: its password, if any, replaced by ***."""
+    return _PASSWORD.sub(r"\1***@", url)
+
+
 def parse_url(url: str) -> URL:
     """Parse and check a database URL; the driver for PostgreSQL is psycopg 3."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseURLError(f"cannot parse database URL {url!r}") from exc
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseURLError(f"cannot parse database URL {masked(url)!r}: {exc}") from None
     backend = parsed.get_backend_name()
     if backend == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if backend not in {"sqlite", "postgresql"}:
         raise DatabaseURLError(
-            f"unsupported database URL {url!r}: use sqlite:///FILE or postgresql://HOST/DB"
+            f"unsupported database URL {masked(url)!r}: use sqlite:///FILE or postgresql://HOST/DB"
         )
+    if backend == "postgresql" and not parsed.database:
+        # without one, PostgreSQL connects to the maintenance database of the same name
+        raise DatabaseURLError(f"database URL {masked(url)!r} names no database (…/DBNAME)")
     return parsed
 
 
@@ -61,7 +74,12 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() == "postgresql")
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise DatabaseURLError(f"unsupported database URL {url!r}: {exc}") from exc
+        raise DatabaseURLError(f"unsupported database URL {masked(url)!r}: {exc}") from None
+    except ImportError as exc:
+        raise DatabaseURLError(
+            f"database URL {masked(url)!r} needs the driver {exc.name!r}, which is not "
+            "installed; jobradar uses psycopg 3 (postgresql://…)"
+        ) from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     _ENGINES[key] = engine
@@ -95,12 +113,21 @@ def migrate(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            # concurrent first starts (scheduler + a manual run) must not race the DDL
-            connection.execute(text("SELECT pg_advisory_xact_lock(727274)"))
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            # SQLite alters a table by copying it; with foreign keys on, dropping the old
+            # copy would cascade into the tables that point at it (Alembic's batch mode).
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # ends SQLAlchemy's autobegun transaction; the pragma held
+        with connection.begin():
+            if engine.dialect.name == "postgresql":
+                # concurrent first starts (scheduler + a manual run) must not race the DDL
+                connection.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 def open_store(url: str | None = None) -> Engine:
@@ -110,8 +137,10 @@ def open_store(url: str | None = None) -> Engine:
         return engine
     try:
         migrate(engine)
-    except OperationalError as exc:
+    except DBAPIError as exc:  # unreachable server, a file that is not SQLite, no permission
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise StoreUnavailableError(f"cannot open database {engine.url!r}: {reason}") from exc
+        raise StoreUnavailableError(
+            f"cannot open database {masked(str(engine.url))!r}: {reason}"
+        ) from None
     engine._jobradar_migrated = True  # type: ignore[attr-defined]
     return engine

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from jobradar.errors import JobradarError
 
-class StoreError(Exception):
+
+class StoreError(JobradarError):
     """Base of every store failure a caller may want to report to a user."""
 
 

@@ -1,39 +1,51 @@
-"""Writing listings: bulk upsert on the natural key, and closing what a source dropped."""
+"""Writing listings: upserts on the natural key, sightings, closing, and tags.
+
+A crawl writes a listing only when its content changed: an unchanged listing gets its
+sighting (`sightings.last_seen`) and nothing else, so a re-crawl of the same market
+rewrites no listing row and never touches a tag. The role is written by the tag stage
+alone (`write_tags`); a changed listing keeps the role its model last gave it until
+the tag stage reads it again.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from jobradar.store.models import Listing
-from sqlalchemy import Engine, Table, and_, select, update
+from sqlalchemy import (
+    Engine,
+    Table,
+    and_,
+    bindparam,
+    exists,
+    false,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from jobradar.store.models import Listing, Sighting
+
+log = logging.getLogger(__name__)
 
 LISTINGS: Table = Listing.__table__  # type: ignore[attr-defined]
+SIGHTINGS: Table = Sighting.__table__  # type: ignore[attr-defined]
 BATCH_SIZE = 500  # well under SQLite's bound-parameter limit per statement
 
-# The facts a source gives us; a change in any of them makes a listing "updated".
-FACT_COLUMNS: tuple[str, ...] = (
-    "url",
-    "title",
-    "company",
-    "board",
-    "location_raw",
-    "workplace_raw",
-    "location_requirements",
-    "salary_raw",
-    "pay_structured",
-    "description_hash",
-    "posted_at",
-    "expires_at",
+# Set on insert only, or owned by other stages (lifecycle, dedupe, the tag stage).
+_NOT_UPDATED = frozenset(
+    {"id", "source", "board", "source_id", "first_seen", "closed_at", "canonical_id"}
 )
-# Set on insert only, or owned by other steps (lifecycle, dedupe).
-_NOT_UPDATED = {"id", "source", "source_id", "first_seen", "canonical_id"}
+ROLE_COLUMNS = ("role", "role_confidence", "classifier_version", "tagged_hash")
 
 
 @dataclass
@@ -44,87 +56,184 @@ class UpsertResult:
     updated: int = 0
     unchanged: int = 0
     reopened: int = 0
+    invalid: int = 0  # rows the database refused, each alone (the others were stored)
 
     def add(self, other: UpsertResult) -> None:
-        self.new += other.new
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        self.reopened += other.reopened
+        for name in (f.name for f in fields(self)):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def content_hash(row: Mapping[str, Any]) -> str:
-    """A stable digest of a listing's source facts."""
-    facts = {name: row.get(name) for name in FACT_COLUMNS}
-    encoded = json.dumps(facts, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(encoded.encode()).hexdigest()
+def natural_key(row: Mapping[str, Any]) -> tuple[str, str, str]:
+    return row["source"], row.get("board") or "", str(row["source_id"])
 
 
-def _insert_for(connection: Connection) -> Any:
+def _insert_for(connection: Connection, table: Table) -> Any:
     dialect = connection.dialect.name
     if dialect == "sqlite":
-        return sqlite.insert(LISTINGS)
+        return sqlite.insert(table)
     if dialect == "postgresql":
-        return postgresql.insert(LISTINGS)
+        return postgresql.insert(table)
     raise NotImplementedError(f"no upsert for dialect {dialect}")
 
 
-def _existing(connection: Connection, source: str, keys: Sequence[str]) -> dict[str, tuple]:
-    query = select(LISTINGS.c.source_id, LISTINGS.c.content_hash, LISTINGS.c.closed_at).where(
-        LISTINGS.c.source == source, LISTINGS.c.source_id.in_(keys)
+def _existing(
+    connection: Connection, keys: Sequence[tuple[str, str, str]]
+) -> dict[tuple[str, str, str], tuple[int, str, datetime | None]]:
+    columns = (LISTINGS.c.source, LISTINGS.c.board, LISTINGS.c.source_id)
+    query = select(*columns, LISTINGS.c.id, LISTINGS.c.content_hash, LISTINGS.c.closed_at).where(
+        tuple_(*columns).in_(list(keys))
     )
-    return {row.source_id: (row.content_hash, row.closed_at) for row in connection.execute(query)}
+    return {
+        (row.source, row.board, row.source_id): (row.id, row.content_hash, row.closed_at)
+        for row in connection.execute(query)
+    }
 
 
-def _upsert_batch(
-    connection: Connection, source: str, rows: list[dict[str, Any]], seen_at: datetime
+def _write_batch(
+    connection: Connection, rows: Sequence[dict[str, Any]], seen_at: datetime
 ) -> UpsertResult:
     result = UpsertResult()
-    existing = _existing(connection, source, [row["source_id"] for row in rows])
+    existing = _existing(connection, [natural_key(row) for row in rows])
+    writes, reopened_ids, seen_ids = [], [], set()
     for row in rows:
-        row["content_hash"] = content_hash(row)
-        row["first_seen"] = seen_at
-        row["last_seen"] = seen_at
-        row["closed_at"] = None
-        before = existing.get(row["source_id"])
+        before = existing.get(natural_key(row))
         if before is None:
             result.new += 1
-        elif before[0] != row["content_hash"]:
+            writes.append(row)
+            continue
+        listing_id, content_hash, closed_at = before
+        seen_ids.add(listing_id)
+        if closed_at is not None:
+            result.reopened += 1
+            reopened_ids.append(listing_id)
+        if content_hash != row["content_hash"]:
             result.updated += 1
+            writes.append(row)
         else:
             result.unchanged += 1
-        if before is not None and before[1] is not None:
-            result.reopened += 1
-    statement = _insert_for(connection)
-    columns = {key for row in rows for key in row} - _NOT_UPDATED
-    statement = statement.on_conflict_do_update(
-        index_elements=[LISTINGS.c.source, LISTINGS.c.source_id],
-        set_={name: statement.excluded[name] for name in sorted(columns)},
-    )
-    connection.execute(statement, rows)
+    if writes:
+        seen_ids.update(_upsert_changed(connection, writes, seen_at))
+    if reopened_ids:
+        connection.execute(
+            update(LISTINGS).where(LISTINGS.c.id.in_(reopened_ids)).values(closed_at=None)
+        )
+    _record_sightings(connection, sorted(seen_ids), seen_at)
     return result
+
+
+def _upsert_changed(
+    connection: Connection, rows: Sequence[dict[str, Any]], seen_at: datetime
+) -> list[int]:
+    """Insert new rows and rewrite changed ones; returns their ids.
+
+    The statement itself compares the content hashes: a row whose content another
+    writer already stored is left untouched.
+    """
+    values = [{**row, "board": row.get("board") or "", "first_seen": seen_at} for row in rows]
+    statement = _insert_for(connection, LISTINGS)
+    columns = sorted({key for row in values for key in row} - _NOT_UPDATED - set(ROLE_COLUMNS))
+    statement = statement.on_conflict_do_update(
+        index_elements=[LISTINGS.c.source, LISTINGS.c.board, LISTINGS.c.source_id],
+        set_={name: statement.excluded[name] for name in columns},
+        where=LISTINGS.c.content_hash != statement.excluded.content_hash,
+    ).returning(LISTINGS.c.id)
+    return [row.id for row in connection.execute(statement, values)]
+
+
+def _record_sightings(connection: Connection, ids: Sequence[int], seen_at: datetime) -> None:
+    if not ids:
+        return
+    statement = _insert_for(connection, SIGHTINGS)
+    statement = statement.on_conflict_do_update(
+        index_elements=[SIGHTINGS.c.listing_id], set_={"last_seen": statement.excluded.last_seen}
+    )
+    connection.execute(statement, [{"listing_id": i, "last_seen": seen_at} for i in ids])
+
+
+def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH_SIZE):
+        yield rows[start : start + BATCH_SIZE]
 
 
 def upsert_listings(
     engine: Engine, rows: Iterable[Mapping[str, Any]], seen_at: datetime
 ) -> UpsertResult:
-    """Insert or update listings on `(source, source_id)` in one transaction.
+    """Store listings on their natural key; each batch of rows is one transaction.
 
-    Every row is marked seen at `seen_at` and reopened if it had been closed;
-    `first_seen` is set only when the listing is new. Rows of several sources may
-    be mixed; a key repeated within `rows` keeps its last version.
+    New rows are inserted (first seen at `seen_at`), changed ones (another
+    `content_hash`) rewritten, unchanged ones left alone; every row is recorded as
+    seen at `seen_at`, and reopened if it had been closed. A key repeated within `rows`
+    keeps its last version. A batch the database refuses is retried row by row: the
+    rows it refuses are counted as `invalid` and logged, the others stored.
     """
-    by_source: dict[str, dict[str, dict[str, Any]]] = {}
-    for row in rows:
-        by_source.setdefault(row["source"], {})[row["source_id"]] = dict(row)
+    if seen_at.tzinfo is None:
+        raise ValueError(f"naive datetime {seen_at!r}: jobradar stores aware UTC only")
+    keyed = {natural_key(row): _with_hash(row) for row in rows}
     total = UpsertResult()
-    with engine.begin() as connection:
-        for source, keyed in by_source.items():
-            batch = list(keyed.values())
-            for start in range(0, len(batch), BATCH_SIZE):
-                total.add(
-                    _upsert_batch(connection, source, batch[start : start + BATCH_SIZE], seen_at)
-                )
+    for batch in _batches(list(keyed.values())):
+        try:
+            with engine.begin() as connection:
+                total.add(_write_batch(connection, batch, seen_at))
+        except SQLAlchemyError as problem:
+            log.warning(
+                "a batch of %d listings failed (%s); storing them one by one",
+                len(batch),
+                type(problem).__name__,
+            )
+            for row in batch:
+                total.add(_write_alone(engine, row, seen_at))
     return total
+
+
+def _with_hash(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The row, with a content hash of its own values when the caller gave none."""
+    if row.get("content_hash"):
+        return dict(row)
+    facts = {key: value for key, value in row.items() if key not in TAGGED_COLUMNS}
+    encoded = json.dumps(facts, sort_keys=True, default=str, ensure_ascii=False)
+    return {
+        **row,
+        "content_hash": hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest(),
+    }
+
+
+def _write_alone(engine: Engine, row: dict[str, Any], seen_at: datetime) -> UpsertResult:
+    try:
+        with engine.begin() as connection:
+            return _write_batch(connection, [row], seen_at)
+    except SQLAlchemyError as problem:
+        reason = str(getattr(problem, "orig", None) or problem).splitlines()[0]
+        log.warning("listing %s/%s not stored: %s", row.get("source"), row.get("source_id"), reason)
+        return UpsertResult(invalid=1)
+
+
+def _unseen_since(seen_at: datetime) -> Any:
+    """Listings with no sighting at or after `seen_at`."""
+    return ~exists().where(
+        SIGHTINGS.c.listing_id == LISTINGS.c.id, SIGHTINGS.c.last_seen >= seen_at
+    )
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Let the query planner see the listings as they are after a bulk load: without fresh
+    statistics PostgreSQL looks keys up through the wrong index (25x slower upserts), and
+    SQLite counts roles through an index that matches nearly every row."""
+    if engine.dialect.name == "postgresql":
+        # VACUUM marks pages all-visible, which lets counts read the covering index alone;
+        # it cannot run inside a transaction
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM (ANALYZE) listings")
+            connection.exec_driver_sql("VACUUM (ANALYZE) sightings")
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+
+
+def last_seen(engine: Engine, listing_id: int) -> datetime | None:
+    """When the source last served this listing."""
+    query = select(SIGHTINGS.c.last_seen).where(SIGHTINGS.c.listing_id == listing_id)
+    with engine.connect() as connection:
+        return connection.execute(query).scalar()
 
 
 def close_missing(
@@ -140,27 +249,121 @@ def close_missing(
     the boards that crawl covered (an ATS source crawled for some boards only).
     """
     condition = and_(
-        LISTINGS.c.source == source,
-        LISTINGS.c.closed_at.is_(None),
-        LISTINGS.c.last_seen < seen_at,
+        LISTINGS.c.source == source, LISTINGS.c.closed_at.is_(None), _unseen_since(seen_at)
     )
     if boards is not None:
-        condition = and_(condition, LISTINGS.c.board.in_(list(boards)))
+        condition = and_(condition, LISTINGS.c.board.in_(list(boards)) if boards else false())
     with engine.begin() as connection:
         result = connection.execute(update(LISTINGS).where(condition).values(closed_at=closed_at))
     return result.rowcount or 0
 
 
 def close_expired(engine: Engine, source: str, now: datetime) -> int:
-    """Close open listings of `source` whose own expiry date has passed (closed at that date)."""
+    """Close open listings of `source` whose own expiry date has passed, unless the crawl at
+    `now` still saw them: a listing its source serves today is active today."""
     condition = and_(
         LISTINGS.c.source == source,
         LISTINGS.c.closed_at.is_(None),
         LISTINGS.c.expires_at.is_not(None),
         LISTINGS.c.expires_at < now,
+        _unseen_since(now),
     )
     with engine.begin() as connection:
         result = connection.execute(
             update(LISTINGS).where(condition).values(closed_at=LISTINGS.c.expires_at)
         )
     return result.rowcount or 0
+
+
+# ---- the tag stage: rows whose tags are stale, and the tags written back ----
+
+TAG_FACTS = (
+    "id",
+    "title",
+    "description_text",
+    "location_raw",
+    "workplace_raw",
+    "location_requirements",
+    "salary_raw",
+    "pay_structured",
+    "posted_at",
+    "first_seen",
+    "content_hash",
+    "extractor_version",
+)
+
+
+def stale_condition(classifier_version: str, extractor_version: str) -> Any:
+    """Listings another role model or other extractors tagged, or changed since tagging."""
+    return or_(
+        LISTINGS.c.classifier_version != classifier_version,
+        LISTINGS.c.extractor_version != extractor_version,
+        LISTINGS.c.tagged_hash.is_(None),
+        LISTINGS.c.tagged_hash != LISTINGS.c.content_hash,
+    )
+
+
+def count_stale(engine: Engine, classifier_version: str, extractor_version: str) -> int:
+    query = select(LISTINGS.c.id).where(stale_condition(classifier_version, extractor_version))
+    with engine.connect() as connection:
+        return len(connection.execute(query).all())
+
+
+def stale_rows(
+    engine: Engine, classifier_version: str, extractor_version: str, after_id: int, limit: int
+) -> list[dict[str, Any]]:
+    """The next `limit` stale listings (by id, after `after_id`), with the facts tags are
+    read from and the tags they hold."""
+    columns = [LISTINGS.c[name] for name in TAG_FACTS]
+    query = (
+        select(*columns, *(LISTINGS.c[name] for name in TAGGED_COLUMNS))
+        .where(stale_condition(classifier_version, extractor_version), LISTINGS.c.id > after_id)
+        .order_by(LISTINGS.c.id)
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+# Every column the tag stage may write (the extractors' tags, then the role's).
+TAGGED_COLUMNS = (
+    "remote_type",
+    "remote_scope",
+    "countries",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_period",
+    "salary_origin",
+    "salary_text",
+    "annual_usd_min",
+    "annual_usd_max",
+    "fx_rate",
+    "fx_date",
+    "seniority",
+    "skills",
+    "extractor_version",
+    *ROLE_COLUMNS,
+)
+
+
+def write_tags(engine: Engine, updates: Sequence[Mapping[str, Any]]) -> int:
+    """Write tags by listing id (`id` plus some of TAGGED_COLUMNS), one transaction."""
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in updates:
+        names = tuple(sorted(set(row) - {"id"}))
+        unknown = set(names) - set(TAGGED_COLUMNS)
+        if unknown:
+            raise ValueError(f"not tag columns: {sorted(unknown)}")
+        by_columns.setdefault(names, []).append(
+            {"b_id": row["id"], **{f"b_{name}": row[name] for name in names}}
+        )
+    with engine.begin() as connection:
+        for names, rows in by_columns.items():
+            statement = (
+                update(LISTINGS)
+                .where(LISTINGS.c.id == bindparam("b_id"))
+                .values({name: bindparam(f"b_{name}") for name in names})
+            )
+            connection.execute(statement, rows)
+    return len(updates)

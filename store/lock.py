@@ -16,11 +16,13 @@ from pathlib import Path
 import filelock
 from sqlalchemy import Engine, text
 
+from jobradar.errors import JobradarError
+
 # An arbitrary constant naming jobradar's refresh among PostgreSQL advisory locks.
 _ADVISORY_KEY = 727_275
 
 
-class RefreshRunningError(Exception):
+class RefreshRunningError(JobradarError):
     """Another process holds the refresh lock of this store."""
 
     def __init__(self, pid: str) -> None:

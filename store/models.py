@@ -10,9 +10,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from jobradar.store.types import UTCDateTime
-from sqlalchemy import JSON, BigInteger, Column, Date, ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
+
+from jobradar.store.types import UTCDateTime
 
 
 def _ts(*, nullable: bool = True, index: bool = False) -> Any:
@@ -32,45 +43,71 @@ def _json(default: Any) -> Any:
     return Field(default_factory=default, sa_column=Column(JSON, nullable=False, default=default))
 
 
+# String limits shared with the crawler's item (jobradar.crawler.items.ListingItem), which
+# refuses longer values before they reach a batch: a value the column cannot hold must
+# never fail a whole batch of other listings.
+SOURCE_LENGTH = 32
+SOURCE_ID_LENGTH = 200
+BOARD_LENGTH = 200
+TITLE_LENGTH = 500
+
+
 class Listing(SQLModel, table=True):
-    """One job listing of one source, with its raw facts and what we derived from them."""
+    """One job listing of one source, with its raw facts and what we derived from them.
+
+    Its natural key is (source, board, source_id): an ATS board's job ids are its own, so
+    a board serving another board's ids cannot overwrite that board's listings. `board`
+    is "" for sources that are not sets of boards.
+    """
 
     __tablename__ = "listings"
     __table_args__ = (
-        UniqueConstraint("source", "source_id", name="uq_listings_source_key"),
-        Index("ix_listings_active", "closed_at", "first_seen"),
-        Index("ix_listings_dedupe", "company_key", "title_key"),
+        UniqueConstraint("source", "board", "source_id", name="uq_listings_natural_key"),
+        # Chosen by the query plans of a store of a million listings (tests/test_plans.py):
+        # every count of a day reads this index alone, never the table.
+        Index(
+            "ix_listings_counted",
+            "closed_at",
+            "first_seen",
+            "canonical_id",
+            "role",
+            "remote_type",
+            "seniority",
+            "source",
+        ),
+        # The dedupe stage groups open listings by company and source.
+        Index("ix_listings_dedupe", "company_key", "closed_at", "source"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    source: str = Field(max_length=32, index=True)
-    source_id: str = Field(max_length=200)
-    board: str | None = Field(default=None, max_length=200)
+    source: str = Field(max_length=SOURCE_LENGTH)
+    source_id: str = Field(max_length=SOURCE_ID_LENGTH)
+    board: str = Field(default="", max_length=BOARD_LENGTH)
     url: str = Field(sa_column=Column(Text, nullable=False))
     title: str = Field(sa_column=Column(Text, nullable=False))
     company: str | None = Field(default=None, sa_column=Column(Text))
 
     # raw facts, kept so every derived field can be recomputed without re-crawling
     location_raw: str | None = Field(default=None, sa_column=Column(Text))
-    workplace_raw: str | None = Field(default=None, max_length=100)
+    workplace_raw: str | None = Field(default=None, sa_column=Column(Text))
     location_requirements: list[str] = _json(_empty_list)
     salary_raw: str | None = Field(default=None, sa_column=Column(Text))
     pay_structured: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
-    description_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    description_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     description_hash: str = Field(default="", max_length=64)
-    content_hash: str = Field(default="", max_length=64)
+    content_hash: str = Field(default="", max_length=64)  # of the facts as the source served them
     source_record: dict[str, Any] = _json(_empty_dict)
 
-    # lifecycle
+    # lifecycle (when it was last seen is in `sightings`: a re-crawl that finds a listing
+    # unchanged writes there, never here)
     posted_at: datetime | None = _ts()
     first_seen: datetime = _ts(nullable=False)
-    last_seen: datetime = _ts(nullable=False)
     closed_at: datetime | None = _ts()
     expires_at: datetime | None = _ts()  # the source's own end date, when it states one
 
     # derived: location and remote type
-    remote_type: str = Field(default="unknown", max_length=16, index=True)
-    remote_scope: str | None = Field(default=None, max_length=200)
+    remote_type: str = Field(default="unknown", max_length=16)
+    remote_scope: str | None = Field(default=None, sa_column=Column(Text))
     countries: list[str] = _json(_empty_list)
 
     # derived: salary as posted, then annualised in USD
@@ -85,23 +122,35 @@ class Listing(SQLModel, table=True):
     fx_rate: float | None = None  # units of salary_currency per 1 USD
     fx_date: date | None = Field(default=None, sa_column=Column(Date))
 
-    # derived: role, seniority, skills
-    role: str = Field(default="other", max_length=32, index=True)
+    # derived: role (None until the role model has tagged the listing), seniority, skills
+    role: str | None = Field(default=None, max_length=32)
     role_confidence: float = 0.0
     seniority: str = Field(default="unspecified", max_length=16)
     skills: list[str] = _json(_empty_list)
 
-    # which code produced the derived fields
+    # which code produced the derived fields, and the facts the role was read from
     classifier_version: str = Field(default="", max_length=64)
     extractor_version: str = Field(default="", max_length=64)
+    tagged_hash: str | None = Field(default=None, max_length=64)  # content_hash at tagging
 
     # cross-source duplicates
-    company_key: str | None = Field(default=None, max_length=200)
-    title_key: str | None = Field(default=None, max_length=300)
+    company_key: str | None = Field(default=None, sa_column=Column(Text))
+    title_key: str | None = Field(default=None, sa_column=Column(Text))
     canonical_id: int | None = Field(
         default=None,
-        sa_column=Column(BigInteger, ForeignKey("listings.id", ondelete="SET NULL"), index=True),
+        sa_column=Column(BigInteger, ForeignKey("listings.id", ondelete="SET NULL")),
     )
+
+
+class Sighting(SQLModel, table=True):
+    """When a listing was last served by its source: a narrow row the crawl rewrites daily."""
+
+    __tablename__ = "sightings"
+
+    listing_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("listings.id", ondelete="CASCADE"), primary_key=True)
+    )
+    last_seen: datetime = _ts(nullable=False)
 
 
 class CrawlRun(SQLModel, table=True):
@@ -123,6 +172,7 @@ class CrawlRun(SQLModel, table=True):
     unchanged: int = 0
     closed: int = 0
     errors: int = 0
+    bad_records: int = 0
     coverage: dict[str, float] = _json(_empty_dict)
     message: str | None = Field(default=None, sa_column=Column(Text))
     pid: int | None = None

@@ -4,28 +4,44 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import Engine, desc, func, select, update
+from sqlmodel import Session, col
+
 from jobradar.store.models import CrawlRun, Refresh
 from jobradar.store.types import utc_now
-from sqlalchemy import Engine, desc, select
-from sqlmodel import Session
 
 
-@dataclass
-class RunOutcome:
-    """The final facts of one crawl, as the crawl process measured them."""
+@dataclass(kw_only=True)
+class RunCounts:
+    """What one crawl did to the store, counted (the crawl-runs table has a column each)."""
 
-    status: str
-    finish_reason: str | None
     fetched: int = 0
     new: int = 0
     updated: int = 0
     unchanged: int = 0
     closed: int = 0
-    errors: int = 0
+    errors: int = 0  # failures of the source itself (requests, unreadable responses)
+    bad_records: int = 0  # listings skipped one by one (did not fit, invalid, refused)
+
+
+RUN_COUNTS = tuple(f.name for f in fields(RunCounts))
+
+
+def counts_of(run: CrawlRun) -> dict[str, int]:
+    """A run record's counts, as keyword arguments of `RunCounts` and its kin."""
+    return {name: getattr(run, name) for name in RUN_COUNTS}
+
+
+@dataclass(kw_only=True)
+class RunOutcome(RunCounts):
+    """The final facts of one crawl, as the crawl process measured them."""
+
+    status: str
+    finish_reason: str | None
     coverage: dict[str, float] = field(default_factory=dict)
     message: str | None = None
     exit_code: int | None = None
@@ -57,8 +73,10 @@ def finish_run(engine: Engine, run_id: int, outcome: RunOutcome) -> None:
         session.commit()
 
 
-def fail_unfinished_run(engine: Engine, run_id: int, exit_code: int, message: str) -> bool:
-    """Mark a run failed if its process ended without writing an outcome.
+def fail_unfinished_run(
+    engine: Engine, run_id: int, exit_code: int, message: str, status: str = "failed"
+) -> bool:
+    """Mark a run failed (or `status`) if its process ended without writing an outcome.
 
     Returns True when the run was still open (the child died or was killed).
     """
@@ -70,7 +88,7 @@ def fail_unfinished_run(engine: Engine, run_id: int, exit_code: int, message: st
                 session.add(run)
                 session.commit()
             return False
-        run.status = "failed"
+        run.status = status
         run.exit_code = exit_code
         run.message = message
         run.finished_at = utc_now()
@@ -88,8 +106,8 @@ def recent_runs(engine: Engine, source: str, limit: int = 10) -> list[CrawlRun]:
     """The newest finished runs of `source`, newest first."""
     query = (
         select(CrawlRun)
-        .where(CrawlRun.source == source, CrawlRun.status != "running")
-        .order_by(desc(CrawlRun.started_at), desc(CrawlRun.id))
+        .where(col(CrawlRun.source) == source, col(CrawlRun.status) != "running")
+        .order_by(desc(col(CrawlRun.started_at)), desc(col(CrawlRun.id)))
         .limit(limit)
     )
     with Session(engine) as session:
@@ -100,8 +118,8 @@ def last_runs(engine: Engine, sources: Sequence[str]) -> dict[str, CrawlRun]:
     """The newest run of each source that has one."""
     latest: dict[str, CrawlRun] = {}
     with Session(engine) as session:
-        query = select(CrawlRun).where(CrawlRun.source.in_(list(sources)))
-        for run in session.scalars(query.order_by(CrawlRun.started_at, CrawlRun.id)):
+        query = select(CrawlRun).where(col(CrawlRun.source).in_(list(sources)))
+        for run in session.scalars(query.order_by(col(CrawlRun.started_at), col(CrawlRun.id))):
             latest[run.source] = run
     return latest
 
@@ -112,8 +130,12 @@ def median_coverage(
     """Median field coverage of the last `window` successful runs before `before_run`."""
     query = (
         select(CrawlRun)
-        .where(CrawlRun.source == source, CrawlRun.status == "ok", CrawlRun.id < before_run)
-        .order_by(desc(CrawlRun.id))
+        .where(
+            col(CrawlRun.source) == source,
+            col(CrawlRun.status) == "ok",
+            col(CrawlRun.id) < before_run,
+        )
+        .order_by(desc(col(CrawlRun.id)))
         .limit(window)
     )
     with Session(engine) as session:
@@ -151,8 +173,8 @@ def finish_refresh(engine: Engine, refresh_id: int, **values: Any) -> None:
 def last_successful_refresh(engine: Engine) -> Refresh | None:
     query = (
         select(Refresh)
-        .where(Refresh.status.in_(["ok", "partial"]))
-        .order_by(desc(Refresh.started_at))
+        .where(col(Refresh.status).in_(["ok", "partial"]))
+        .order_by(desc(col(Refresh.started_at)))
         .limit(1)
     )
     with Session(engine) as session:
@@ -162,17 +184,60 @@ def last_successful_refresh(engine: Engine) -> Refresh | None:
 def last_refresh(engine: Engine) -> Refresh | None:
     """The latest refresh that started, whatever became of it."""
     with Session(engine) as session:
-        return session.scalars(select(Refresh).order_by(desc(Refresh.started_at)).limit(1)).first()
+        return session.scalars(
+            select(Refresh).order_by(desc(col(Refresh.started_at))).limit(1)
+        ).first()
 
 
 def data_origin(engine: Engine, day: date) -> str | None:
     """What the latest refresh of `day` (or of an earlier day) that did not fail crawled."""
     end_of_day = datetime.combine(day + timedelta(days=1), time(), tzinfo=UTC)
     query = (
-        select(Refresh.origin)
-        .where(Refresh.started_at < end_of_day, Refresh.status != "failed")
-        .order_by(desc(Refresh.started_at), desc(Refresh.id))
+        select(col(Refresh.origin))
+        .where(col(Refresh.started_at) < end_of_day, col(Refresh.status) != "failed")
+        .order_by(desc(col(Refresh.started_at)), desc(col(Refresh.id)))
         .limit(1)
     )
     with engine.connect() as connection:
         return connection.execute(query).scalar()
+
+
+def runs_since(engine: Engine, source: str, since: datetime, excluding_run: int) -> int:
+    """How many crawls of `source` started since `since` (not counting skipped ones)."""
+    query = select(func.count()).where(
+        col(CrawlRun.source) == source,
+        col(CrawlRun.started_at) >= since,
+        col(CrawlRun.id) != excluding_run,
+        col(CrawlRun.status) != "skipped",
+    )
+    with Session(engine) as session:
+        return int(session.scalar(query) or 0)
+
+
+def reconcile_unfinished(
+    engine: Engine, now: datetime, longest_crawl: timedelta
+) -> tuple[int, int]:
+    """Record refreshes and crawl runs still marked running as killed; returns how many.
+
+    Call it holding the refresh lock: no refresh of this store is running then, so a
+    record that says so belongs to a process that died (`kill -9`, a lost machine). A
+    crawl started on its own (`jobradar crawl`) is killed only once it has run longer
+    than any crawl may.
+    """
+    message = "killed: its process ended without recording an outcome"
+    with engine.begin() as connection:
+        refreshes = connection.execute(
+            update(Refresh)
+            .where(col(Refresh.status) == "running")
+            .values(status="killed", finished_at=now, message=message)
+        ).rowcount
+        runs = connection.execute(
+            update(CrawlRun)
+            .where(
+                col(CrawlRun.status) == "running",
+                col(CrawlRun.refresh_id).is_not(None)
+                | (col(CrawlRun.started_at) < now - longest_crawl),
+            )
+            .values(status="killed", finished_at=now, message=message)
+        ).rowcount
+    return refreshes or 0, runs or 0

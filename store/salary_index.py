@@ -23,11 +23,18 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from jobradar.classifier.taxonomy import ANNUAL_FACTOR, ROLE_SLUGS, SENIORITIES
-from jobradar.store.models import Listing, SalaryIndexRow
-from jobradar.store.queries import active_listings
 from sqlalchemy import Engine, select
-from sqlmodel import Session
+from sqlmodel import Session, col
+
+from jobradar.classifier.taxonomy import (
+    PERIODS,
+    ROLE_SLUGS,
+    SENIORITIES,
+    annualise,
+    midpoint,
+)
+from jobradar.store.models import SalaryIndexRow
+from jobradar.store.queries import active_listings
 
 MIN_SALARIES = 5
 METHOD = [
@@ -67,20 +74,14 @@ class IndexCell:
         return asdict(self)
 
 
-def _midpoint(low: float | None, high: float | None) -> float | None:
-    if low is not None and high is not None:
-        return (low + high) / 2
-    return low if low is not None else high
-
-
 def listing_pay(row: Any, currency: str) -> float | None:
     """One yearly figure for a listing in the view's currency, or None."""
     if currency == "USD":
-        return _midpoint(row.annual_usd_min, row.annual_usd_max)
-    if row.salary_currency != currency or row.salary_period not in ANNUAL_FACTOR:
+        return midpoint(row.annual_usd_min, row.annual_usd_max)
+    if row.salary_currency != currency or row.salary_period not in PERIODS:
         return None
-    value = _midpoint(row.salary_min, row.salary_max)
-    return None if value is None else value * ANNUAL_FACTOR[row.salary_period]
+    value = midpoint(row.salary_min, row.salary_max)
+    return None if value is None else annualise(value, row.salary_period)
 
 
 def _cell(role: str, seniority: str, listings: int, pays: Sequence[float]) -> IndexCell:
@@ -101,15 +102,15 @@ def _cell(role: str, seniority: str, listings: int, pays: Sequence[float]) -> In
 
 
 _COLUMNS = (
-    Listing.role,
-    Listing.seniority,
-    Listing.remote_type,
-    Listing.annual_usd_min,
-    Listing.annual_usd_max,
-    Listing.salary_min,
-    Listing.salary_max,
-    Listing.salary_currency,
-    Listing.salary_period,
+    "role",
+    "seniority",
+    "remote_type",
+    "annual_usd_min",
+    "annual_usd_max",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_period",
 )
 
 
@@ -152,9 +153,9 @@ def stored_index(
 ) -> list[IndexCell] | None:
     """The snapshot of `day`, if one was taken."""
     query = select(SalaryIndexRow).where(
-        SalaryIndexRow.snapshot_date == day,
-        SalaryIndexRow.currency == currency,
-        SalaryIndexRow.work_mode == work_mode,
+        col(SalaryIndexRow.snapshot_date) == day,
+        col(SalaryIndexRow.currency) == currency,
+        col(SalaryIndexRow.work_mode) == work_mode,
     )
     with Session(engine) as session:
         rows = list(session.scalars(query))

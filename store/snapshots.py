@@ -9,19 +9,20 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
+from sqlalchemy import Engine, delete, func, select
+from sqlmodel import Session, col
+
 from jobradar.classifier.taxonomy import ROLE_SLUGS
 from jobradar.store.models import Listing, RoleCount, SalaryIndexRow
-from jobradar.store.queries import ListingFilter, active_on, canonical, facet_counts
+from jobradar.store.queries import ListingFilter, counted, facet_counts
 from jobradar.store.salary_index import CURRENCIES, WORK_MODES, compute_index, with_change
-from sqlalchemy import Engine, delete, func, select
-from sqlmodel import Session
 
 
 def take_snapshot(engine: Engine, day: date) -> int:
     """Snapshot `day` from the listings; returns the number of salary-index rows."""
     with engine.connect() as connection:
         fx_date = connection.execute(
-            select(func.max(Listing.fx_date)).where(active_on(day), canonical())
+            select(func.max(col(Listing.fx_date))).where(counted(day))
         ).scalar()
     counts = [
         RoleCount(
@@ -44,21 +45,21 @@ def take_snapshot(engine: Engine, day: date) -> int:
                     )
                 )
     with Session(engine) as session, session.begin():
-        session.execute(delete(RoleCount).where(RoleCount.snapshot_date == day))
-        session.execute(delete(SalaryIndexRow).where(SalaryIndexRow.snapshot_date == day))
+        session.execute(delete(RoleCount).where(col(RoleCount.snapshot_date) == day))
+        session.execute(delete(SalaryIndexRow).where(col(SalaryIndexRow.snapshot_date) == day))
         session.add_all([*counts, *index])
     return len(index)
 
 
 def has_snapshot(engine: Engine, day: date) -> bool:
-    query = select(func.count()).where(SalaryIndexRow.snapshot_date == day)
+    query = select(func.count()).where(col(SalaryIndexRow.snapshot_date) == day)
     with engine.connect() as connection:
         return bool(connection.execute(query).scalar_one())
 
 
 def snapshot_dates(engine: Engine) -> set[date]:
     """Every date that has a snapshot."""
-    query = select(SalaryIndexRow.snapshot_date).distinct()
+    query = select(col(SalaryIndexRow.snapshot_date)).distinct()
     with engine.connect() as connection:
         return set(connection.execute(query).scalars())
 
@@ -70,18 +71,20 @@ def snapshot_role_counts(
     if not has_snapshot(engine, day):
         return None
     facets = facets or ListingFilter()
-    query = select(RoleCount.role, func.sum(RoleCount.count)).where(RoleCount.snapshot_date == day)
+    query = select(col(RoleCount.role), func.sum(col(RoleCount.count))).where(
+        col(RoleCount.snapshot_date) == day
+    )
     for column, wanted in (
-        (RoleCount.remote_type, facets.remote_types),
-        (RoleCount.source, facets.sources),
-        (RoleCount.seniority, facets.seniorities),
-        (RoleCount.role, facets.roles),
+        (col(RoleCount.remote_type), facets.remote_types),
+        (col(RoleCount.source), facets.sources),
+        (col(RoleCount.seniority), facets.seniorities),
+        (col(RoleCount.role), facets.roles),
     ):
         if wanted:
             query = query.where(column.in_(list(wanted)))
     with engine.connect() as connection:
         found: dict[str, int] = defaultdict(
-            int, connection.execute(query.group_by(RoleCount.role)).all()
+            int, connection.execute(query.group_by(col(RoleCount.role))).all()
         )
     return {role: int(found[role]) for role in ROLE_SLUGS}
 
@@ -93,13 +96,13 @@ def history(
     query = (
         select(SalaryIndexRow)
         .where(
-            SalaryIndexRow.snapshot_date > until - timedelta(days=days),
-            SalaryIndexRow.snapshot_date <= until,
-            SalaryIndexRow.currency == currency,
-            SalaryIndexRow.work_mode == work_mode,
-            SalaryIndexRow.seniority == "all",
+            col(SalaryIndexRow.snapshot_date) > until - timedelta(days=days),
+            col(SalaryIndexRow.snapshot_date) <= until,
+            col(SalaryIndexRow.currency) == currency,
+            col(SalaryIndexRow.work_mode) == work_mode,
+            col(SalaryIndexRow.seniority) == "all",
         )
-        .order_by(SalaryIndexRow.snapshot_date)
+        .order_by(col(SalaryIndexRow.snapshot_date))
     )
     with Session(engine) as session:
         return list(session.scalars(query))
@@ -108,12 +111,14 @@ def history(
 def work_mode_shares(engine: Engine, until: date, days: int) -> list[tuple[date, int, int, int]]:
     """(date, remote, hybrid, all listings) of each snapshot in the `days` up to `until`."""
     query = (
-        select(RoleCount.snapshot_date, RoleCount.remote_type, func.sum(RoleCount.count))
-        .where(
-            RoleCount.snapshot_date > until - timedelta(days=days),
-            RoleCount.snapshot_date <= until,
+        select(
+            col(RoleCount.snapshot_date), col(RoleCount.remote_type), func.sum(col(RoleCount.count))
         )
-        .group_by(RoleCount.snapshot_date, RoleCount.remote_type)
+        .where(
+            col(RoleCount.snapshot_date) > until - timedelta(days=days),
+            col(RoleCount.snapshot_date) <= until,
+        )
+        .group_by(col(RoleCount.snapshot_date), col(RoleCount.remote_type))
     )
     per_day: dict[date, dict[str, int]] = defaultdict(dict)
     with engine.connect() as connection:

@@ -20,16 +20,16 @@ from typing import Any
 
 import pytest
 from hypothesis import settings
-from jobradar.classifier.corpus import Corpus
-from jobradar.crawler.replay import Catalog
-from jobradar.store.engine import open_store
 from scrapy import Spider
 from scrapy.http import Request, TextResponse
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 from sqlalchemy import Engine, create_engine, text
 
+from jobradar.classifier.corpus import Corpus
+from jobradar.crawler.replay import Catalog
 from jobradar.datadir import DataDir, find_data_dir
+from jobradar.store.engine import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 

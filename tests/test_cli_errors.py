@@ -20,15 +20,40 @@ from tests.conftest import jobradar
         ("crawl", "--sources", "/nonexistent/sources.toml"),
         ("salary-index", "--format", "pdf"),
         ("nosuchcommand",),
+        # database URLs: a bad port, no database name, a driver that is not installed,
+        # a file that is not SQLite
+        ("roles", "--db", "postgresql://u:s3cret@127.0.0.1:abc/db"),
+        ("roles", "--db", "postgresql://postgres:s3cret@127.0.0.1:5432"),
+        ("roles", "--db", "postgresql+psycopg2://postgres:s3cret@127.0.0.1/test"),
+        ("roles", "--db", "ftp://u:s3cret@host/db"),
+        ("roles", "--db", "sqlite:///{tmp}/not-sqlite.txt"),
+        # where output goes, checked before any work
+        (
+            "salary-index",
+            "--out",
+            "{tmp}/no/such/folder/index.html",
+            "--db",
+            "sqlite:///{tmp}/x.db",
+        ),
+        ("salary-index", "--out", "{tmp}", "--db", "sqlite:///{tmp}/x.db"),
+        ("run", "--offline", "--out", "/proc/jobradar", "--db", "sqlite:///{tmp}/x.db"),
+        ("classify", "--input", "{tmp}/missing.jsonl"),
+        # names that do not exist, or are switched off
+        ("roles", "--source", "nosuch", "--db", "sqlite:///{tmp}/x.db"),
+        ("crawl", "weworkremotely", "--db", "sqlite:///{tmp}/x.db"),
+        ("sources", "--sources", "{tmp}/misspelt.toml", "--db", "sqlite:///{tmp}/x.db"),
     ],
 )
 def test_user_mistakes_exit_2_with_one_line(args: tuple[str, ...], tmp_path: Path) -> None:
-    result = jobradar(*args, cwd=tmp_path)
+    (tmp_path / "not-sqlite.txt").write_text("hello, not a database\n", encoding="utf-8")
+    (tmp_path / "misspelt.toml").write_text('[[source]]\ntype = "remotok"\n', encoding="utf-8")
+    result = jobradar(*(arg.format(tmp=tmp_path) for arg in args), cwd=tmp_path)
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("jobradar: error:")
+    assert "s3cret" not in result.stderr  # a password is never echoed
 
 
 def test_an_invalid_sources_file_is_named_in_the_error(tmp_path: Path) -> None:

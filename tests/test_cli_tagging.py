@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+
 from jobradar.classifier import training
 from jobradar.classifier.corpus import Corpus
-
 from tests.conftest import jobradar
 
 CONTRACT_KEYS = {"id", "role", "role_confidence", "seniority", "remote_type", "salary", "skills"}

@@ -13,15 +13,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from parsel import Selector
+from sqlalchemy import select
+from sqlmodel import Session
+
 from jobradar.crawler.replay import Catalog, ReplayServer
 from jobradar.scheduler.jobs import CrawlOptions, crawl
 from jobradar.store.engine import open_store
 from jobradar.store.models import Listing
 from jobradar.store.queries import role_counts
-from parsel import Selector
-from sqlalchemy import select
-from sqlmodel import Session
-
 from tests.conftest import jobradar, recording, write_catalog
 
 pytestmark = [pytest.mark.data, pytest.mark.slow, pytest.mark.usefixtures("child_env")]

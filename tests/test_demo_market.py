@@ -18,6 +18,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from scrapy import Spider
+
 from jobradar.classifier.annotate import Facts, extract
 from jobradar.classifier.roles import load_role_model
 from jobradar.classifier.text import description_text
@@ -32,8 +34,6 @@ from jobradar.crawler.spiders.jobposting import JobpostingSpider
 from jobradar.crawler.spiders.lever import LeverSpider
 from jobradar.crawler.spiders.remoteok import RemoteokSpider
 from jobradar.crawler.spiders.remotive import RemotiveSpider
-from scrapy import Spider
-
 from tests.conftest import make_spider, run_spider
 
 TODAY = date(2026, 9, 30)

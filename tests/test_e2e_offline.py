@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from jobradar.classifier import training
-from jobradar.crawler.replay import Catalog, ReplayServer
 from sqlalchemy import create_engine, text
 
+from jobradar.classifier import training
+from jobradar.crawler.replay import Catalog, ReplayServer
 from tests.conftest import DATA, jobradar, missing_data
 
 pytestmark = pytest.mark.slow

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from jobradar.classifier.annotate import extract
 from jobradar.classifier.corpus import Corpus, facts
 from jobradar.classifier.evaluate import same_salary
-
 from tests.conftest import data_params
 
 pytestmark = pytest.mark.data

@@ -14,6 +14,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from jobradar.classifier.remote import detect_work_mode
 from jobradar.classifier.salary import Salary, find_salary
 from jobradar.classifier.salary.structured import STRUCTURED_KINDS

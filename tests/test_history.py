@@ -13,30 +13,37 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from sqlalchemy import Engine
+
 from jobradar.classifier.roles import load_role_model
-from jobradar.crawler.pipelines.classify import ClassifyPipeline
 from jobradar.crawler.pipelines.clean_text import CleanTextPipeline
-from jobradar.crawler.pipelines.location import LocationPipeline
-from jobradar.crawler.pipelines.salary import SalaryPipeline
+from jobradar.crawler.pipelines.derive import DerivePipeline
 from jobradar.crawler.pipelines.store import listing_row
 from jobradar.crawler.pipelines.validate import ValidatePipeline
+from jobradar.crawler.sources import sources_path
 from jobradar.crawler.spiders.remoteok import RemoteokSpider
-from jobradar.scheduler.daily import CATCH_UP_ID, JOB_ID, build_scheduler, needs_catch_up
+from jobradar.report import build_report, render, write_reports
+from jobradar.scheduler import stages
+from jobradar.scheduler.daily import (
+    CATCH_UP_ID,
+    JOB_ID,
+    build_scheduler,
+    daily_refresh,
+    needs_catch_up,
+)
+from jobradar.scheduler.jobs import CrawlOptions
 from jobradar.store.engine import open_store
 from jobradar.store.listings import close_missing, upsert_listings
 from jobradar.store.queries import ListingFilter, role_counts
-from jobradar.store.retag import retag
 from jobradar.store.runs import finish_refresh, start_refresh
 from jobradar.store.salary_index import salary_index
 from jobradar.store.snapshots import snapshot_role_counts, take_snapshot
-from sqlalchemy import Engine
-
-from jobradar.report import build_report, render
 from tests.conftest import recording, run_spider
 
 pytestmark = pytest.mark.data
@@ -71,13 +78,7 @@ class Feed:
 @pytest.fixture(scope="module")
 def feed() -> Feed:
     items, _, spider = run_spider(RemoteokSpider, FEED.read_bytes(), URL)
-    steps = (
-        ValidatePipeline,
-        CleanTextPipeline,
-        LocationPipeline,
-        SalaryPipeline,
-        ClassifyPipeline,
-    )
+    steps = (ValidatePipeline, CleanTextPipeline, DerivePipeline)
     return Feed(items, [step(spider.crawler) for step in steps])
 
 
@@ -107,7 +108,7 @@ def _refresh_day(engine: Engine, feed: Feed, n: int) -> None:
         refresh_id = start_refresh(engine, "schedule", now, 1)
         upsert_listings(engine, _on_day(feed, n), now)
         close_missing(engine, "remoteok", now, now)
-        retag(engine, MODEL)  # roles are tagged after each crawl, as the crawl job does
+        stages.tag(engine, MODEL)  # roles are tagged after each crawl, as a refresh does
         take_snapshot(engine, day)
         finish_refresh(engine, refresh_id, status="ok", snapshot_date=day)
 
@@ -200,14 +201,24 @@ def test_a_missed_day_is_caught_up_once(history: Engine, feed: Feed) -> None:
     # the scheduler comes back on day 40 at 09:00, after 06:00 passed with no refresh
     back = datetime.combine(DAY0 + timedelta(days=DAYS), time(9, 0), tzinfo=UTC)
     assert needs_catch_up(history, back, AT, zone)
-    scheduler = build_scheduler(lambda trigger: None, history, AT, zone, now=back)
+    options = CrawlOptions(database_url="sqlite://", sources_file=sources_path(None))
+    scheduler = build_scheduler(
+        options, Path("reports"), write_reports, engine=history, at=AT, zone=zone, now=back
+    )
     assert sorted(job.id for job in scheduler.get_jobs()) == sorted([CATCH_UP_ID, JOB_ID])
     daily = scheduler.get_job(JOB_ID)
     assert (daily.coalesce, daily.max_instances) == (True, 1)
+    assert daily.func is daily_refresh  # a module-level job function, stored by reference
     assert daily.misfire_grace_time >= 3600
     _refresh_day(history, feed, DAYS)  # the catch-up refresh runs and is recorded
     again = build_scheduler(
-        lambda trigger: None, history, AT, zone, now=back + timedelta(minutes=5)
+        options,
+        Path("reports"),
+        write_reports,
+        engine=history,
+        at=AT,
+        zone=zone,
+        now=back + timedelta(minutes=5),
     )
     assert [job.id for job in again.get_jobs()] == [JOB_ID]
     # before 06:00 the next morning nothing is due either; after it, the daily job runs it

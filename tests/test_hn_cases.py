@@ -15,9 +15,9 @@ from datetime import date
 from typing import Any
 
 import pytest
+
 from jobradar.classifier.annotate import Facts, extract
 from jobradar.classifier.text import description_text
-
 from tests.conftest import DATA, data_params
 
 pytestmark = pytest.mark.data

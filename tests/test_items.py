@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from jobradar.crawler.items import ListingItem, to_utc_datetime
 from pydantic import ValidationError
+
+from jobradar.crawler.items import ListingItem, to_utc_datetime
 
 VALID = {
     "source": "greenhouse",

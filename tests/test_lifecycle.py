@@ -8,13 +8,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, select
+from sqlmodel import Session
+
 from jobradar.crawler.replay import Catalog, ReplayServer
 from jobradar.scheduler.jobs import CrawlOptions, crawl
 from jobradar.store.engine import open_store
 from jobradar.store.models import CrawlRun, Listing
-from sqlalchemy import Engine, select
-from sqlmodel import Session
-
 from tests.conftest import recording, write_catalog
 
 pytestmark = [pytest.mark.data, pytest.mark.slow, pytest.mark.usefixtures("child_env")]

@@ -6,8 +6,16 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import jobradar.crawler.settings as project
 import pytest
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.settings import Settings
+from scrapy.utils.test import get_crawler
+from sqlalchemy import select
+from sqlmodel import Session
+
+import jobradar.crawler.settings as project
 from jobradar.crawler.extensions import polling_limit_reached
 from jobradar.crawler.health import assess
 from jobradar.crawler.middlewares import (
@@ -22,14 +30,6 @@ from jobradar.store.engine import open_store
 from jobradar.store.models import CrawlRun
 from jobradar.store.runs import start_run
 from jobradar.store.types import utc_now
-from scrapy import Request
-from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
-from scrapy.settings import Settings
-from scrapy.utils.test import get_crawler
-from sqlalchemy import select
-from sqlmodel import Session
-
 from tests.conftest import make_spider, recording, write_catalog
 
 

@@ -6,13 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
 from jobradar.crawler.sources import sources_path
 from jobradar.scheduler.jobs import CrawlOptions, refresh
 from jobradar.store.engine import open_store
 from jobradar.store.lock import RefreshRunningError, refresh_lock
 from jobradar.store.models import Refresh
-from sqlalchemy import Engine
-from sqlmodel import Session, select
 
 
 def test_a_second_refresh_of_the_same_store_is_refused_with_the_holders_pid(

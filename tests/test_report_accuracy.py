@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from jobradar.classifier import training
 from jobradar.classifier.corpus import Corpus
-
 from jobradar.report.accuracy import EXTRACTION_ACCURACY, measure_extraction, measured_accuracy
 
 

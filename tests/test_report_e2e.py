@@ -21,13 +21,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
+from sqlmodel import Session, select
+
 from jobradar.classifier.taxonomy import ROLE_SLUGS, SENIORITIES
 from jobradar.store.engine import open_store
 from jobradar.store.models import Listing, Refresh
 from jobradar.store.types import utc_now
-from playwright.sync_api import sync_playwright
-from sqlmodel import Session, select
-
 from tests.conftest import DATA, ROOT, jobradar, missing_service
 
 pytestmark = pytest.mark.slow

@@ -8,20 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sklearn.feature_extraction.text import CountVectorizer
+
 from jobradar.classifier import training
-from jobradar.classifier.annotate import EXTRACTOR_VERSION
 from jobradar.classifier.corpus import Corpus, Example, facts
 from jobradar.classifier.model import _opening_words
 from jobradar.classifier.roles import TrainedRoleModel, load_role_model
 from jobradar.classifier.taxonomy import ROLE_SLUGS, ROLES
-from jobradar.store.engine import open_store
-from jobradar.store.models import Listing
-from jobradar.store.retag import count_stale, retag
-from jobradar.store.types import utc_now
-from sklearn.feature_extraction.text import CountVectorizer
-from sqlalchemy import Engine, select, update
-from sqlalchemy.orm import Session
-
 from tests.conftest import jobradar
 
 
@@ -247,89 +240,6 @@ def test_train_command_writes_a_model_and_prints_cross_validated_figures(
     missing = jobradar("train", "--data", str(tmp_path / "nope.jsonl"), cwd=tmp_path)
     assert missing.returncode == 2
     assert "no such labels file" in missing.stderr
-
-
-def _insert(engine: Engine, **columns: object) -> None:
-    now = utc_now()
-    with Session(engine) as session, session.begin():
-        session.add(
-            Listing(
-                source="remoteok",
-                source_id=str(columns.pop("source_id")),
-                url="https://example.com/job",
-                first_seen=now,
-                last_seen=now,
-                **columns,  # type: ignore[arg-type]
-            )
-        )
-
-
-def test_retag_recomputes_what_other_versions_derived_and_leaves_current_rows(
-    engine: Engine, shipped: TrainedRoleModel
-) -> None:
-    _insert(
-        engine,
-        source_id="old",
-        title="Senior MLOps Engineer",
-        description_text="Remote (US). $150,000 - $180,000 per year. Kubernetes and MLflow.",
-        role="other",
-        classifier_version="title-rules-0",
-        extractor_version="x-0",
-    )
-    _insert(engine, source_id="current", title="Recruiter", role="data-platform")
-    with Session(engine) as session, session.begin():  # tagged by today's code: untouched
-        session.execute(
-            update(Listing)
-            .where(Listing.source_id == "current")
-            .values(classifier_version=shipped.version, extractor_version=EXTRACTOR_VERSION)
-        )
-    assert count_stale(engine, shipped) == 1
-    assert retag(engine, shipped, batch=1) == 1
-    assert retag(engine, shipped) == 0
-    with Session(engine) as session:
-        old, current = (
-            session.scalars(select(Listing).where(Listing.source_id == key)).one()
-            for key in ("old", "current")
-        )
-    assert (old.role, old.seniority, old.remote_type) == ("mlops", "senior", "remote")
-    assert (old.salary_min, old.salary_max, old.annual_usd_min) == (150000, 180000, 150000)
-    assert {"Kubernetes", "MLflow"} <= set(old.skills)
-    assert old.classifier_version == shipped.version
-    assert 0 < old.role_confidence <= 1
-    assert current.role == "data-platform"  # already current: not recomputed
-
-
-def test_listings_the_crawl_just_extracted_get_their_role_only(
-    engine: Engine, shipped: TrainedRoleModel
-) -> None:
-    # As the crawl stores them: extractors current, no role model yet. What the crawl's
-    # steps derived stays as it is (a re-extraction would find no salary in this text).
-    _insert(
-        engine,
-        source_id="fresh",
-        title="Senior MLOps Engineer",
-        description_text="Kubeflow pipelines.",
-        seniority="senior",
-        skills=["Kubeflow"],
-        salary_min=150000,
-        salary_currency="USD",
-        salary_period="year",
-        extractor_version=EXTRACTOR_VERSION,
-    )
-    assert retag(engine, shipped) == 1
-    with Session(engine) as session:
-        fresh = session.scalars(select(Listing).where(Listing.source_id == "fresh")).one()
-    assert (fresh.role, fresh.classifier_version) == ("mlops", shipped.version)
-    assert (fresh.salary_min, fresh.seniority, fresh.skills) == (150000, "senior", ["Kubeflow"])
-
-
-def test_reclassify_command_reports_what_it_re_tagged(sqlite_url: str, tmp_path: Path) -> None:
-    _insert(open_store(sqlite_url), source_id="1", title="ML Platform Engineer")
-    result = jobradar("reclassify", "--db", sqlite_url, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert "re-tagged 1 listings" in result.stdout
-    again = jobradar("reclassify", "--db", sqlite_url, cwd=tmp_path)
-    assert "re-tagged 0 listings" in again.stdout
 
 
 def test_the_description_counts_words_as_scikit_learn_does(

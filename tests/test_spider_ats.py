@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from jobradar.crawler.spiders.ashby import AshbySpider
 from jobradar.crawler.spiders.lever import LeverSpider
-
 from tests.conftest import make_spider, recorded, run_spider
 
 pytestmark = pytest.mark.data

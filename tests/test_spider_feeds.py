@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from scrapy import Request
+
 from jobradar.crawler.spiders.himalayas import HimalayasSpider
 from jobradar.crawler.spiders.jobicy import JobicySpider
 from jobradar.crawler.spiders.remotive import RemotiveSpider
-from scrapy import Request
-
 from tests.conftest import recorded, run_spider
 
 pytestmark = pytest.mark.data

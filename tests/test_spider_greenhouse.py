@@ -6,9 +6,9 @@ import html
 import json
 
 import pytest
-from jobradar.crawler.spiders.greenhouse import GreenhouseSpider
 from parsel import Selector
 
+from jobradar.crawler.spiders.greenhouse import GreenhouseSpider
 from tests.conftest import recorded, recording, run_spider
 
 pytestmark = pytest.mark.data

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from jobradar.classifier.corpus import Corpus
 from jobradar.crawler.spiders.hackernews import HackernewsSpider, header_line
-
 from tests.conftest import recorded, run_spider
 
 pytestmark = pytest.mark.data
@@ -81,14 +81,16 @@ def test_a_comment_maps_to_the_whole_item_with_its_header_as_title(corpus: Corpu
     assert item == {
         "source": "hackernews",
         "source_id": "48027869",
-        "board": "Ask HN: Who is hiring? (May 2026)",
         "url": "https://news.ycombinator.com/item?id=48027869",
         "title": header,
         "company": company,
         "description": hit["comment_text"],
         "description_format": "html",
         "posted_at": hit["created_at_i"],
-        "source_record": {key: value for key, value in hit.items() if key != "comment_text"},
+        "source_record": {
+            "thread": "Ask HN: Who is hiring? (May 2026)",
+            **{key: value for key, value in hit.items() if key != "comment_text"},
+        },
     }
     [next_page] = spider.follow_requests
     assert "page=1" in next_page.url

@@ -5,11 +5,11 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from parsel import Selector
+
 from jobradar.crawler.sources import DEFAULT_SOURCES
 from jobradar.crawler.spiders.jobposting import JobpostingSpider
 from jobradar.crawler.spiders.weworkremotely import WeworkremotelySpider
-from parsel import Selector
-
 from tests.conftest import recorded, run_spider
 
 pytestmark = pytest.mark.data

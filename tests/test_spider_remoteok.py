@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from jobradar.crawler.spiders.remoteok import RemoteokSpider
 
+from jobradar.crawler.spiders.remoteok import RemoteokSpider
 from tests.conftest import recorded, recording, run_spider
 
 pytestmark = pytest.mark.data

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from jobradar.crawler.items import ListingItem
 from jobradar.crawler.registry import spider_classes
 from jobradar.crawler.spiders.bases.listing import ListingSpider
-
 from tests.conftest import recorded, run_spider
 from tests.spider_fixtures import FIXTURES
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from jobradar.store.engine import open_store, parse_url
-from jobradar.store.errors import DatabaseURLError
-from jobradar.store.listings import close_missing, upsert_listings
-from jobradar.store.models import Listing
 from sqlalchemy import Engine, func, select, text
 from sqlmodel import Session
+
+from jobradar.crawler.items import ListingItem
+from jobradar.crawler.pipelines.store import listing_row
+from jobradar.store.engine import open_store, parse_url
+from jobradar.store.errors import DatabaseURLError
+from jobradar.store.listings import close_missing, last_seen, upsert_listings
+from jobradar.store.models import Listing
 
 T0 = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)
 
@@ -50,7 +53,8 @@ def test_upsert_is_idempotent(engine: Engine) -> None:
     assert count(engine) == 2
     stored = listing(engine, "1")
     assert stored.first_seen == T0
-    assert stored.last_seen == T0 + timedelta(days=1)
+    assert stored.id is not None
+    assert last_seen(engine, stored.id) == T0 + timedelta(days=1)
 
 
 def test_a_changed_fact_counts_as_updated_and_is_written(engine: Engine) -> None:
@@ -116,3 +120,48 @@ def test_unsupported_urls_are_refused_with_a_clear_error(url: str) -> None:
 
 def test_postgresql_urls_use_psycopg3() -> None:
     assert parse_url("postgresql://postgres@localhost/test").drivername == "postgresql+psycopg"
+
+
+def test_a_batch_with_one_row_the_database_refuses_stores_the_others(engine: Engine) -> None:
+    rows = [row(str(n)) for n in range(500)]
+    rows[137] = row("137", title=None)  # type: ignore[arg-type]  # NOT NULL refuses it
+    result = upsert_listings(engine, rows, T0)
+    assert (result.new, result.invalid) == (499, 1)
+    later = upsert_listings(engine, [row(str(n)) for n in range(500, 1000)], T0)
+    assert later.new == 500  # nothing of the failed batch is left pending
+    assert count(engine) == 999
+
+
+def test_the_same_id_on_two_boards_is_two_listings(engine: Engine) -> None:
+    upsert_listings(engine, [row("42", board="acme"), row("42", board="globex")], T0)
+    assert count(engine) == 2
+    upsert_listings(engine, [row("42", board="globex", title="Changed")], T0)
+    with Session(engine) as session:
+        titles = dict(session.execute(select(Listing.board, Listing.title)).all())
+    assert titles == {"acme": "ML Platform Engineer", "globex": "Changed"}
+
+
+def test_every_value_the_item_accepts_fits_its_column(engine: Engine) -> None:
+    longest = {
+        name: field.metadata
+        for name, field in ListingItem.model_fields.items()
+        if any(getattr(rule, "max_length", None) for rule in field.metadata)
+    }
+    item = ListingItem(
+        source="s" * 32,
+        source_id="9" * 200,
+        board="b" * 200,
+        url="https://example.com/" + "p" * 5000,
+        title="T" * 500,
+        company="C" * 20_000,
+        location_raw="L" * 20_000,
+        workplace_raw="W" * 20_000,
+        description="D" * 100_000,
+    )
+    for name, rules in longest.items():
+        limit = next(rule.max_length for rule in rules if getattr(rule, "max_length", 0))
+        column = Listing.__table__.c[name]  # type: ignore[attr-defined]
+        length = getattr(column.type, "length", None)
+        assert length is None or length >= limit, f"{name}: column {length} < item {limit}"
+    stored = upsert_listings(engine, [{**listing_row(item), "company_key": "k" * 5000}], T0)
+    assert (stored.new, stored.invalid) == (1, 0)

@@ -7,6 +7,7 @@ job titles are the common ones boards use; companies, places and links are inven
 from __future__ import annotations
 
 import pytest
+
 from jobradar.classifier.rules import role_from_title
 from jobradar.classifier.taxonomy import ROLES, Role
 from jobradar.classifier.titles import first_role_title

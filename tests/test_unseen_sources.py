@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from jobradar.crawler.replay import Catalog, ReplayServer
 from sqlalchemy import create_engine, text
 
+from jobradar.crawler.replay import Catalog, ReplayServer
 from tests.conftest import jobradar, recording, write_catalog
 
 pytestmark = [pytest.mark.data, pytest.mark.slow]

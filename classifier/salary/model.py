@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Period = Literal["year", "month", "week", "day", "hour"]
+from jobradar.classifier.taxonomy import Period, midpoint
 
 
 class Salary(BaseModel):
@@ -33,7 +33,4 @@ class Salary(BaseModel):
     @property
     def midpoint(self) -> float | None:
         """One annual USD figure per listing: the midpoint, or the one bound given."""
-        low, high = self.annual_usd_min, self.annual_usd_max
-        if low is not None and high is not None:
-            return (low + high) / 2
-        return low if low is not None else high
+        return midpoint(self.annual_usd_min, self.annual_usd_max)

@@ -8,7 +8,7 @@ from jobradar.crawler.pipelines.base import Step
 
 
 class CleanTextPipeline(Step):
-    def process_item(self, item: ListingItem) -> ListingItem:
+    def step(self, item: ListingItem) -> ListingItem:
         item.title = repair(item.title)
         item.company = repair(item.company) if item.company else item.company
         item.location_raw = repair(item.location_raw) if item.location_raw else item.location_raw

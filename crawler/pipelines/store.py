@@ -1,55 +1,52 @@
-"""Step 6: upsert listings into the store in batches, and count what changed."""
+"""Step 4: store listings in batches, and count what changed.
+
+A key repeated within one crawl (a feed listing a job twice) is stored once and counted
+(`jobradar/duplicate_ids`); a listing the database refuses is counted as invalid.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
+from scrapy.crawler import Crawler
+
 from jobradar.crawler.items import ListingItem
 from jobradar.crawler.pipelines.base import Step
 from jobradar.crawler.runtime import crawl_engine, seen_at
-from jobradar.store.derived import salary_columns
-from jobradar.store.keys import company_key, title_key
-from jobradar.store.listings import UpsertResult, upsert_listings
-from scrapy.crawler import Crawler
+from jobradar.store.listings import UpsertResult, natural_key, upsert_listings
+
+# The item's fields stored as they are (the rest: lifecycle, derived tags, keys).
+_STORED_FIELDS = (
+    "source",
+    "source_id",
+    "url",
+    "title",
+    "company",
+    "location_raw",
+    "workplace_raw",
+    "location_requirements",
+    "salary_raw",
+    "pay_structured",
+    "description_text",
+    "description_hash",
+    "content_hash",
+    "source_record",
+    "posted_at",
+    "expires_at",
+    "company_key",
+    "title_key",
+)
 
 
 def listing_row(item: ListingItem) -> dict[str, Any]:
-    """The listings-table row of a fully processed item (lifecycle columns excluded)."""
-    return {
-        "source": item.source,
-        "source_id": item.source_id,
-        "board": item.board,
-        "url": item.url,
-        "title": item.title,
-        "company": item.company,
-        "location_raw": item.location_raw,
-        "workplace_raw": item.workplace_raw,
-        "location_requirements": item.location_requirements,
-        "salary_raw": item.salary_raw,
-        "pay_structured": item.pay_structured,
-        "description_text": item.description_text,
-        "description_hash": item.description_hash,
-        "source_record": item.source_record,
-        "posted_at": item.posted_at,
-        "expires_at": item.expires_at,
-        "remote_type": item.remote_type,
-        "remote_scope": item.remote_scope,
-        "countries": item.countries,
-        **salary_columns(item.salary),
-        "role": item.role,
-        "role_confidence": item.role_confidence,
-        "seniority": item.seniority,
-        "skills": item.skills,
-        "classifier_version": item.classifier_version,
-        "extractor_version": item.extractor_version,
-        "company_key": company_key(item.company),
-        "title_key": title_key(item.title),
-    }
+    """The listings-table row of a fully processed item (lifecycle and role excluded)."""
+    row = {name: getattr(item, name) for name in _STORED_FIELDS}
+    return {**row, "board": item.board or "", **item.tags}
 
 
 class StorePipeline(Step):
-    """Buffers rows and upserts them in one transaction per batch."""
+    """Buffers rows and stores them in batches; nothing pending outlives a flush."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -57,14 +54,27 @@ class StorePipeline(Step):
         self.engine = crawl_engine(crawler.settings)
         self.seen_at: datetime = seen_at(crawler.settings)
         self.pending: list[dict[str, Any]] = []
+        self.keys: set[tuple[str, str, str]] = set()
         self.result = UpsertResult()
 
-    def process_item(self, item: ListingItem) -> ListingItem:
-        self.pending.append(listing_row(item))
+    def step(self, item: ListingItem) -> ListingItem:
+        row = listing_row(item)
+        key = natural_key(row)
+        if key in self.keys:
+            self.stats.inc_value("jobradar/duplicate_ids")
+            return item
+        self.keys.add(key)
+        self.pending.append(row)
         self.stats.inc_value("jobradar/stored")
         for field, present in (
-            ("salary", item.salary is not None),
-            ("location", bool(item.location_raw or item.location_requirements or item.countries)),
+            (
+                "salary",
+                item.tags.get("salary_min") is not None or item.tags.get("salary_max") is not None,
+            ),
+            (
+                "location",
+                bool(item.location_raw or item.location_requirements or item.tags.get("countries")),
+            ),
             ("description", len(item.description_text) >= 200),
         ):
             if present:
@@ -74,12 +84,14 @@ class StorePipeline(Step):
         return item
 
     def flush(self) -> None:
-        if not self.pending:
+        pending, self.pending = self.pending, []
+        if not pending:
             return
-        self.result.add(upsert_listings(self.engine, self.pending, self.seen_at))
-        self.pending = []
+        self.result.add(upsert_listings(self.engine, pending, self.seen_at))
         for name in ("new", "updated", "unchanged", "reopened"):
             self.stats.set_value(f"jobradar/{name}", getattr(self.result, name))
+        # a row the database refused is a bad record like any other
+        self.stats.set_value("jobradar/refused_rows", self.result.invalid)
 
     def close_spider(self) -> None:
         self.flush()

@@ -18,7 +18,6 @@ from pathlib import Path
 from jobradar.crawler.replay import FAULTS, Catalog, ReplayServer
 from jobradar.crawler.replay.catalog import CatalogError
 from jobradar.crawler.replay.offline import Replay, demo_replay, recorded_replay
-
 from jobradar.datadir import DataDirError, find_data_dir
 
 

@@ -16,7 +16,6 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from jobradar.crawler.replay.reshape import RESHAPES
-
 from jobradar.errors import UserError
 
 RECORDED = Path(__file__).with_name("recorded.toml")

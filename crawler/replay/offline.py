@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 import tomli_w
+
 from jobradar.crawler.replay.catalog import Catalog, Recording
 from jobradar.crawler.replay.demo import DemoDay, market
 from jobradar.crawler.sources import SourceConfig

@@ -13,11 +13,52 @@ Caveats: `content` is entity-escaped HTML (unescaped once here); there is no rem
 
 from __future__ import annotations
 
-from jobradar.crawler.spiders.bases.greenhouse import GreenhouseBoardSpider
+import html
+from typing import Any
+
+from parsel import Selector
+
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import JsonApiSpider
+
+# Custom board fields some companies use for the work mode.
+_WORKPLACE_FIELDS = {"location type", "workplace type", "remote type", "work type", "remote status"}
 
 
-class GreenhouseSpider(GreenhouseBoardSpider):
+class GreenhouseSpider(JsonApiSpider):
+    """A Greenhouse board: `jobs[]` with entity-escaped HTML `content` (`?content=true`)."""
+
     name = "greenhouse"
+    pay_kind = "pay_text"
     attribution_url = "https://www.greenhouse.com"
     terms_url = "https://developers.greenhouse.io/job-board.html"
     polling_limit = "once a day per board"
+
+    endpoint = "https://boards-api.greenhouse.io/v1/boards/{board}/jobs?content=true"
+    needs_boards = True
+
+    def map(self, record: dict[str, Any], context: dict[str, Any]) -> ListingFields:
+        content = html.unescape(record.get("content") or "")  # served entity-escaped
+        pay_block = (
+            Selector(text=content).css("div.content-pay-transparency").get() if content else None
+        )
+        workplace = None
+        for field in record.get("metadata") or []:
+            if str(field.get("name", "")).strip().lower() in _WORKPLACE_FIELDS:
+                value = field.get("value")
+                workplace = ", ".join(value) if isinstance(value, list) else value
+        kept = {key: value for key, value in record.items() if key != "content"}
+        return self.listing(
+            source_id=str(record["id"]),
+            board=context["board"],
+            url=record["absolute_url"],
+            title=record["title"],
+            company=record.get("company_name") or context["board"],
+            location_raw=(record.get("location") or {}).get("name"),
+            workplace_raw=workplace,
+            description=content,
+            description_format="html",
+            posted_at=record.get("first_published") or record.get("updated_at"),
+            pay_structured={"kind": self.pay_kind, "text": pay_block} if pay_block else None,
+            source_record=kept,
+        )

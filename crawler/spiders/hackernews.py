@@ -17,15 +17,17 @@ Caveats: replies and meta-comments are mixed in with the posts — only comments
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import scrapy
+from scrapy.http import Response
+
 from jobradar.crawler.items import ListingFields
 from jobradar.crawler.spiders.bases.json_api import MAPPING_ERRORS
 from jobradar.crawler.spiders.bases.listing import ListingSpider
-from scrapy.http import Response
 
 _THREAD_TITLE = re.compile(r"^Ask HN: Who is hiring\? \((?P<month>\w+ \d{4})\)$")
 _FIRST_LINE = re.compile(r"<p>|\n")
@@ -55,7 +57,7 @@ class HackernewsSpider(ListingSpider):
 
     def parse_threads(self, response: Response) -> Iterator[scrapy.Request]:
         try:
-            hits = response.json()["hits"]
+            hits = json.loads(response.text)["hits"]
             threads = [h for h in hits if _THREAD_TITLE.match(h.get("title") or "")]
         except (ValueError, *MAPPING_ERRORS) as exc:
             self.malformed(response, f"no thread list: {exc!r}")
@@ -78,7 +80,7 @@ class HackernewsSpider(ListingSpider):
         self, response: Response, story: str = "", page: int = 0, thread: str = ""
     ) -> Iterator[Any]:
         try:
-            data = response.json()
+            data = json.loads(response.text)
             hits = data["hits"]
         except (ValueError, *MAPPING_ERRORS) as exc:
             self.malformed(response, f"no comments: {exc!r}")
@@ -96,7 +98,7 @@ class HackernewsSpider(ListingSpider):
             try:
                 yield self.map(hit, header, thread)
             except MAPPING_ERRORS as exc:
-                self.malformed(response, f"comment does not fit: {exc!r}")
+                self.bad_record(response, f"comment does not fit: {exc!r}")
         if page + 1 < int(data.get("nbPages") or 0):
             yield self._comments(story, page + 1, thread)
 
@@ -104,7 +106,6 @@ class HackernewsSpider(ListingSpider):
         fields = [field.strip() for field in header.split("|")]
         return self.listing(
             source_id=str(hit["objectID"]),
-            board=thread,
             url=f"https://news.ycombinator.com/item?id={hit['objectID']}",
             title=header or thread,
             company=fields[0] if len(fields) > 1 and fields[0] else None,
@@ -112,8 +113,11 @@ class HackernewsSpider(ListingSpider):
             description_format="html",
             posted_at=hit.get("created_at_i") or hit.get("created_at"),
             source_record={
-                key: value
-                for key, value in hit.items()
-                if key not in {"comment_text", "_highlightResult"}
+                "thread": thread,
+                **{
+                    key: value
+                    for key, value in hit.items()
+                    if key not in {"comment_text", "_highlightResult"}
+                },
             },
         )

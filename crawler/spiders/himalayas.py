@@ -14,19 +14,22 @@ Caveats: the board holds far more jobs than one polite crawl pages through, so a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
 
 import scrapy
+from scrapy.http import Response
+
 from jobradar.crawler.items import ListingFields
 from jobradar.crawler.spiders.bases.json_api import JsonApiSpider
-from scrapy.http import Response
 
 _PAY_KEYS = ("minSalary", "maxSalary", "currency", "salaryPeriod")
 
 
 class HimalayasSpider(JsonApiSpider):
     name = "himalayas"
+    pay_kind = "himalayas"
+    options: ClassVar[Mapping[str, type]] = {"max_pages": int, "page_size": int}
     endpoint = "https://himalayas.app/jobs/api?limit={limit}&offset={offset}"
     attribution_url = "https://himalayas.app/jobs"
     terms_url = "https://himalayas.app/api"
@@ -71,7 +74,7 @@ class HimalayasSpider(JsonApiSpider):
             description_format="html",
             posted_at=record.get("pubDate"),
             expires_at=record.get("expiryDate"),
-            pay_structured={"kind": "himalayas", **pay}
+            pay_structured={"kind": self.pay_kind, **pay}
             if "minSalary" in pay or "maxSalary" in pay
             else None,
             source_record={key: value for key, value in record.items() if key != "description"},

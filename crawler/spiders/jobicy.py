@@ -22,6 +22,7 @@ _PAY_KEYS = ("salaryMin", "salaryMax", "salaryCurrency", "salaryPeriod")
 
 class JobicySpider(JsonApiSpider):
     name = "jobicy"
+    pay_kind = "jobicy"
     endpoint = "https://jobicy.com/api/v2/remote-jobs?count=100"
     attribution_url = "https://jobicy.com"
     terms_url = "https://jobicy.com/jobs-rss-feed"
@@ -43,6 +44,6 @@ class JobicySpider(JsonApiSpider):
             description=record.get("jobDescription") or record.get("jobExcerpt") or "",
             description_format="html",
             posted_at=record.get("pubDate"),
-            pay_structured={"kind": "jobicy", **pay} if pay else None,
+            pay_structured={"kind": self.pay_kind, **pay} if pay else None,
             source_record=kept,
         )

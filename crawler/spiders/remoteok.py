@@ -21,6 +21,7 @@ from jobradar.crawler.spiders.bases.json_api import JsonApiSpider
 
 class RemoteokSpider(JsonApiSpider):
     name = "remoteok"
+    pay_kind = "remoteok"
     endpoint = "https://remoteok.com/api"
     attribution_url = "https://remoteok.com"
     terms_url = "https://remoteok.com/api"
@@ -45,7 +46,7 @@ class RemoteokSpider(JsonApiSpider):
             description_format="html",
             posted_at=record.get("epoch") or record.get("date"),
             pay_structured={
-                "kind": "remoteok",
+                "kind": self.pay_kind,
                 "salary_min": record.get("salary_min"),
                 "salary_max": record.get("salary_max"),
             },

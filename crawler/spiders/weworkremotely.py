@@ -14,15 +14,25 @@ Caveats: `<title>` is "Company: Job title"; `<description>` is HTML escaped insi
 
 from __future__ import annotations
 
-from jobradar.crawler.items import ListingFields
-from jobradar.crawler.spiders.bases.rss import RssFeedSpider
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any, ClassVar
+
+import scrapy
 from parsel import Selector
+from scrapy.http import Response
+
+from jobradar.crawler.items import ListingFields
+from jobradar.crawler.spiders.bases.json_api import MAPPING_ERRORS
+from jobradar.crawler.spiders.bases.listing import ListingSpider
 
 _EXTRA = ("region", "country", "state", "type", "category", "skills", "expires_at", "guid")
 
 
-class WeworkremotelySpider(RssFeedSpider):
+class WeworkremotelySpider(ListingSpider):
+    """Fetches each feed (`feeds` in the sources file, else `endpoint`), one item per `<item>`."""
+
     name = "weworkremotely"
+    options: ClassVar[Mapping[str, type]] = {"feeds": list}
     endpoint = "https://weworkremotely.com/remote-jobs.rss"
     attribution_url = "https://weworkremotely.com"
     terms_url = "https://weworkremotely.com/terms-of-service"
@@ -37,7 +47,6 @@ class WeworkremotelySpider(RssFeedSpider):
         places = [value for value in (extra["region"], extra["country"], extra["state"]) if value]
         return self.listing(
             source_id=extra["guid"] or link,
-            board=feed,
             url=link,
             title=title or heading,
             company=company if title else None,
@@ -48,3 +57,36 @@ class WeworkremotelySpider(RssFeedSpider):
             expires_at=extra["expires_at"],
             source_record={"title": heading, "link": link, "feed": feed, **extra},
         )
+
+    def feeds(self) -> list[str]:
+        return list(self.config.options.get("feeds") or [self.endpoint])
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for feed in self.feeds():
+            yield scrapy.Request(self.url(feed), callback=self.parse, cb_kwargs={"feed": feed})
+
+    def parse(self, response: Response, feed: str = "") -> Iterator[ListingFields]:
+        try:
+            document = Selector(text=response.text, type="xml")
+            entries = document.xpath("//channel/item")
+        except ValueError as exc:
+            self.malformed(response, f"not an RSS feed: {exc!r}")
+            return
+        if not document.xpath("//channel"):
+            self.malformed(response, "not an RSS feed: no <channel>")
+            return
+        self.count("pages")
+        for entry in entries:
+            try:
+                yield self.map(entry, feed)
+            except MAPPING_ERRORS as exc:
+                self.bad_record(response, f"item does not fit: {exc!r}")
+
+    @staticmethod
+    def field(entry: Selector, name: str) -> str | None:
+        value = entry.xpath(f"./*[local-name()='{name}']/text()").get()
+        return value.strip() if value and value.strip() else None
+
+    @classmethod
+    def fields(cls, entry: Selector, names: tuple[str, ...]) -> dict[str, Any]:
+        return {name: cls.field(entry, name) for name in names}

@@ -1,20 +1,25 @@
-"""What the commands share: the --db and --sources options, dates, rows in three formats."""
+"""What the commands share: the --db and --sources options, dates, rows in three formats.
+
+The command modules import what they work with inside their functions: `jobradar --help`
+loads every command's options, and must not wait for scikit-learn or Scrapy.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 from datetime import UTC, date, datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from jobradar.console import console, table
-from jobradar.crawler.sources import sources_path
-from jobradar.datadir import find_data_dir
-from jobradar.scheduler.jobs import CrawlOptions
-from jobradar.store.engine import database_url
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from jobradar.scheduler.jobs import CrawlOptions
 
 db_option = click.option(
     "--db",
@@ -82,6 +87,11 @@ def crawl_options(
     data_dir: str | None = None,
     demo: bool = False,
 ) -> CrawlOptions:
+    from jobradar.crawler.sources import sources_path
+    from jobradar.datadir import find_data_dir
+    from jobradar.scheduler.jobs import CrawlOptions
+    from jobradar.store.engine import database_url
+
     if demo and not offline:
         raise click.UsageError("--demo replays the demo market: use it with --offline")
     found = None if demo else find_data_dir(data_dir)
@@ -106,4 +116,39 @@ def write_rows(
         writer.writerows(rows)
         click.echo(out.getvalue(), nl=False)
     else:
+        from jobradar.console import console, table
+
         console.print(table(title, header, rows))
+
+
+def store(db: str | None) -> Engine:
+    """The store `--db` names (or the configured default), opened and migrated."""
+    from jobradar.store.engine import database_url, open_store
+
+    return open_store(database_url(db))
+
+
+def writable_folder(path: Path, option: str) -> Path:
+    """`path` as a folder the command can write into, created if need be; else a usage
+    error now, before any work (a report written after a long crawl must not fail)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".jobradar-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise click.BadParameter(
+            f"cannot write to {path}: {exc.strerror or exc}", param_hint=option
+        ) from None
+    return path
+
+
+def writable_file(path: Path, option: str) -> Path:
+    """`path` as a file the command can write (its folder exists, it is not a folder)."""
+    if path.is_dir():
+        raise click.BadParameter(f"{path} is a folder, not a file", param_hint=option)
+    if not path.parent.is_dir():
+        raise click.BadParameter(f"no such folder: {path.parent}", param_hint=option)
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise click.BadParameter(f"cannot write to {path}: permission denied", param_hint=option)
+    return path

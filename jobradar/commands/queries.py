@@ -13,15 +13,10 @@ from jobradar.commands.common import (
     parse_day,
     rows_format_option,
     sources_option,
+    store,
+    writable_file,
     write_rows,
 )
-from jobradar.console import console, table
-from jobradar.crawler.sources import sources_path
-from jobradar.health import source_health
-from jobradar.report import build_report, render
-from jobradar.store.engine import database_url, open_store
-from jobradar.store.queries import ListingFilter, role_counts, search
-from jobradar.store.snapshots import snapshot_role_counts
 
 
 @click.command("roles")
@@ -46,23 +41,24 @@ def roles_command(
     db: str | None,
 ) -> None:
     """Listings per role, duplicates counted once (a past date: from its daily snapshot)."""
+    from jobradar import api
+    from jobradar.crawler.registry import known_sources
+    from jobradar.store.queries import ListingFilter
+
+    unknown = sorted(set(source_names) - set(known_sources()))
+    if unknown:
+        raise click.BadParameter(
+            f"no source {unknown[0]!r}; known: {', '.join(known_sources())}",
+            param_hint="'--source'",
+        )
     when = parse_day(day)
-    engine = open_store(database_url(db))
     facets = ListingFilter(
         remote_types=remote_type or None,
         sources=source_names or None,
         seniorities=seniority or None,
     )
-    counts = (snapshot_role_counts(engine, when, facets) if day else None) or role_counts(
-        engine, when, facets
-    )
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], ROLE_SLUGS.index(item[0])))
-    document = {
-        "date": when.isoformat(),
-        "total": sum(counts.values()),
-        "roles": [{"role": role, "count": count} for role, count in ordered],
-    }
-    rows = [[role, count] for role, count in ordered]
+    document = api.roles(store(db), when, facets, from_snapshot=day is not None)
+    rows = [[entry["role"], entry["count"]] for entry in document["roles"]]
     write_rows(
         fmt,
         ["role", "count"],
@@ -87,10 +83,12 @@ def roles_command(
 @db_option
 def salary_index_command(day: str | None, fmt: str, out: str | None, db: str | None) -> None:
     """The salary index: p25 / median / p75 per role and seniority."""
-    engine = open_store(database_url(db))
-    text = render(build_report(engine, parse_day(day)), fmt)
-    if out:
-        Path(out).write_text(text, encoding="utf-8")
+    from jobradar.report import build_report, render
+
+    target = writable_file(Path(out), "'--out'") if out else None
+    text = render(build_report(store(db), parse_day(day)), fmt)
+    if target is not None:
+        target.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
 
@@ -103,25 +101,30 @@ def salary_index_command(day: str | None, fmt: str, out: str | None, db: str | N
 @db_option
 def sources_command(fmt: str, sources: str | None, db: str | None) -> None:
     """Configured sources, their terms, and the health of their last crawl."""
-    health = source_health(open_store(database_url(db)), sources_path(sources))
+    from jobradar import api
+    from jobradar.console import console, table
+    from jobradar.crawler.sources import sources_path
+
+    document = api.sources(store(db), sources_path(sources))
     if fmt == "json":
-        click.echo(json.dumps({"sources": [entry.as_dict() for entry in health]}, indent=2))
+        click.echo(json.dumps(document, indent=2))
         return
     rows = []
-    for entry in health:
-        run = entry.last_run or {}
+    for entry in document["sources"]:
+        run = entry["last_run"] or {}
         coverage = run.get("coverage") or {}
         rows.append(
             [
-                entry.name,
-                "yes" if entry.enabled else "no",
-                entry.boards or "",
+                entry["source"],
+                "yes" if entry["enabled"] else "no",
+                entry["boards"] or "",
                 run.get("status", "never run"),
                 (run.get("started_at") or "")[:16],
                 run.get("fetched", ""),
                 run.get("new", ""),
                 run.get("closed", ""),
                 run.get("errors", ""),
+                run.get("bad_records", ""),
                 " ".join(f"{k[:4]} {v:.0%}" for k, v in coverage.items()),
                 run.get("message") or "",
             ]
@@ -136,6 +139,7 @@ def sources_command(fmt: str, sources: str | None, db: str | None) -> None:
         "new",
         "closed",
         "errors",
+        "bad records",
         "coverage",
         "note",
     ]
@@ -166,19 +170,17 @@ def search_command(
     db: str | None,
 ) -> None:
     """Active listings whose title, company or description holds every word of QUERY."""
-    hits = search(
-        open_store(database_url(db)),
+    from jobradar import api
+    from jobradar.store.queries import ListingFilter
+
+    document = api.search(
+        store(db),
         parse_day(None),
         query.split(),
-        facets=ListingFilter(remote_types=remote_type or None, roles=roles or None),
+        ListingFilter(remote_types=remote_type or None, roles=roles or None),
         min_salary=min_salary,
         limit=limit,
     )
-    fields = ["title", "company", "role", "seniority", "remote_type", "source"]
-    fields += ["annual_usd_min", "annual_usd_max", "url", "first_seen"]
-    documents = [
-        {name: getattr(hit, name) for name in fields} | {"first_seen": hit.first_seen.isoformat()}
-        for hit in hits
-    ]
-    rows = [[document[name] for name in fields] for document in documents]
-    write_rows(fmt, fields, rows, {"results": documents}, f"{len(hits)} listings")
+    found = document["results"]
+    rows = [[hit[name] for name in api.SEARCH_FIELDS] for hit in found]
+    write_rows(fmt, list(api.SEARCH_FIELDS), rows, document, f"{len(found)} listings")

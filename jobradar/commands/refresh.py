@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from pathlib import Path
 
 import click
@@ -15,13 +16,9 @@ from jobradar.commands.common import (
     offline_option,
     out_option,
     sources_option,
+    store,
+    writable_folder,
 )
-from jobradar.console import CrawlProgress, console, summary_table
-from jobradar.report import write_reports
-from jobradar.scheduler.daily import build_scheduler, parse_at, parse_timezone
-from jobradar.scheduler.jobs import crawl, refresh
-from jobradar.store.engine import open_store
-from jobradar.store.lock import RefreshRunningError
 
 
 @click.command("run")
@@ -41,10 +38,16 @@ def run_command(
     demo: bool,
 ) -> None:
     """Full refresh: crawl, classify, snapshot, report."""
+    from jobradar.console import CrawlProgress, console, summary_table
+    from jobradar.report import write_reports
+    from jobradar.scheduler.jobs import refresh
+
     options = crawl_options(db, sources, offline, data_dir=data_dir, demo=demo)
-    open_store(options.database_url)  # a bad URL is a usage error before anything starts
+    # mistakes are usage errors before anything starts: a bad URL, an unwritable --out
+    store(options.database_url)
+    reports = writable_folder(Path(out), "'--out'")
     with CrawlProgress([]) as progress:
-        result = refresh(options, Path(out), write_reports, progress=progress)
+        result = refresh(options, reports, write_reports, progress=progress)
     for note in result.crawl.notes:
         console.print(note)
     console.print(summary_table(result.crawl.results))
@@ -71,8 +74,11 @@ def crawl_command(
     demo: bool,
 ) -> None:
     """Crawl sources (all enabled ones, or those named) into the store."""
+    from jobradar.console import CrawlProgress, console, summary_table
+    from jobradar.scheduler.jobs import crawl
+
     options = crawl_options(db, sources, offline, names, data_dir=data_dir, demo=demo)
-    open_store(options.database_url)
+    store(options.database_url)
     with CrawlProgress(list(names)) as progress:
         report = crawl(options, progress=progress)
     for note in report.notes:
@@ -103,19 +109,16 @@ def schedule_command(
     demo: bool,
 ) -> None:
     """Refresh every day at HH:MM in TZ (blocking; stop with Ctrl-C)."""
+    from jobradar.console import console
+    from jobradar.report import write_reports
+    from jobradar.scheduler.daily import build_scheduler, parse_at, parse_timezone
+
     when, tz = parse_at(at), parse_timezone(zone)
     options = crawl_options(db, sources, offline, data_dir=data_dir, demo=demo)
-    engine = open_store(options.database_url)
-
-    def job(trigger: str) -> None:
-        try:
-            result = refresh(options, Path(out), write_reports, trigger=trigger)
-        except RefreshRunningError as busy:
-            console.print(f"{trigger} refresh skipped: {busy}")
-            return
-        console.print(f"{trigger} refresh of {result.day}: {result.status}")
-
-    scheduler = build_scheduler(job, engine, when, tz)
+    engine = store(options.database_url)
+    writable_folder(Path(out), "'--out'")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    scheduler = build_scheduler(options, Path(out), write_reports, engine=engine, at=when, zone=tz)
     console.print(f"refreshing daily at {when:%H:%M} {zone}; Ctrl-C stops")
     with contextlib.suppress(KeyboardInterrupt, SystemExit):
         scheduler.start()

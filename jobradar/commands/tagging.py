@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from jobradar.classifier import training
-from jobradar.classifier.annotate import EXTRACTOR_VERSION
-from jobradar.classifier.classify import BadLine, classify_lines
-from jobradar.classifier.corpus import Example, load_examples
-from jobradar.classifier.evaluate import Evaluation, evaluate
-from jobradar.classifier.roles import TrainedRoleModel, load_role_model
 from jobradar.classifier.taxonomy import ROLE_SLUGS
-from jobradar.commands.common import data_dir_option, db_option
-from jobradar.console import console, table
-from jobradar.datadir import find_corpus, require_data_dir
+from jobradar.commands.common import data_dir_option, db_option, store
 from jobradar.errors import UserError
-from jobradar.store.engine import database_url, open_store
-from jobradar.store.retag import retag
+
+if TYPE_CHECKING:
+    from jobradar.classifier.corpus import Example
+    from jobradar.classifier.evaluate import Evaluation
+    from jobradar.classifier.roles import TrainedRoleModel
 
 
 @click.command("classify")
@@ -28,6 +23,7 @@ from jobradar.store.retag import retag
     "--input",
     "source",
     default="-",
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True),
     metavar="FILE|-",
     show_default=True,
     help="JSON lines to tag ('-' = stdin).",
@@ -35,6 +31,10 @@ from jobradar.store.retag import retag
 @data_dir_option
 def classify_command(source: str, data_dir: str | None) -> None:
     """Tag postings: JSON lines in, role, seniority, remote type, salary and skills out."""
+    from jobradar.classifier.classify import BadLine, classify_lines
+    from jobradar.classifier.roles import load_role_model
+    from jobradar.datadir import find_corpus
+
     model = load_role_model(corpus=find_corpus(data_dir))
     bad = 0
     with click.open_file(source, "r", encoding="utf-8") as lines:
@@ -43,9 +43,20 @@ def classify_command(source: str, data_dir: str | None) -> None:
                 bad += 1
                 click.echo(f"jobradar: line {result.number}: {result.reason}", err=True)
             else:
-                click.echo(json.dumps(result, ensure_ascii=False))
+                click.echo(_json_line(result))
     if bad:
         raise SystemExit(1)
+
+
+def _json_line(result: dict[str, Any]) -> str:
+    """One output line: UTF-8 where it can be, escaped where the input held a lone
+    surrogate (valid in JSON, not in UTF-8)."""
+    line = json.dumps(result, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(result)
+    return line
 
 
 @click.command("evaluate")
@@ -68,6 +79,12 @@ def classify_command(source: str, data_dir: str | None) -> None:
 @data_dir_option
 def evaluate_command(data: str, fmt: str, mistakes: str | None, data_dir: str | None) -> None:
     """Measure salary, remote type, seniority and role tags against labels."""
+    from jobradar.classifier.corpus import load_examples
+    from jobradar.classifier.evaluate import evaluate
+    from jobradar.classifier.roles import load_role_model
+    from jobradar.console import console
+    from jobradar.datadir import find_corpus
+
     path = Path(data)
     if not path.is_file():
         raise UserError(f"no such labels file: {data}")
@@ -96,6 +113,8 @@ def evaluate_command(data: str, fmt: str, mistakes: str | None, data_dir: str | 
 
 def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[str, Any]:
     """How many of the examples trained the model in use (known for the packaged model)."""
+    from jobradar.classifier import training
+
     packaged = training.read_metadata(training.PACKAGED_MODEL)
     if packaged.version != model.version:
         return {"version": model.version, "trained_on_these_labels": None}
@@ -123,6 +142,11 @@ def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[
 @data_dir_option
 def train_command(data: str | None, out: str | None, data_dir: str | None) -> None:
     """Train the role classifier, cross-validate it, and save it with its metadata."""
+    from jobradar.classifier import training
+    from jobradar.classifier.corpus import load_examples
+    from jobradar.console import console
+    from jobradar.datadir import find_corpus, require_data_dir
+
     if data is None:
         pipeline, metadata = training.train_packaged(require_data_dir(data_dir).corpus())
     else:
@@ -153,13 +177,21 @@ def train_command(data: str | None, out: str | None, data_dir: str | None) -> No
 @data_dir_option
 def reclassify_command(db: str | None, data_dir: str | None) -> None:
     """Re-tag stored listings that an older role model or older extractors tagged."""
-    engine = open_store(database_url(db))
+    from jobradar.classifier.annotate import EXTRACTOR_VERSION
+    from jobradar.classifier.roles import load_role_model
+    from jobradar.console import console
+    from jobradar.datadir import find_corpus
+    from jobradar.scheduler.stages import tag
+
+    engine = store(db)
     model = load_role_model(corpus=find_corpus(data_dir))
-    changed = retag(engine, model)
+    changed = tag(engine, model)
     console.print(f"re-tagged {changed} listings with {model.version} and {EXTRACTOR_VERSION}")
 
 
 def render_evaluation(result: Evaluation) -> None:
+    from jobradar.console import console, table
+
     salary = result.salary
     console.print(f"{result.examples} labelled postings")
     console.print(

@@ -7,14 +7,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
 from jobradar.classifier.taxonomy import ROLE_NAMES
 from jobradar.crawler.registry import spider_classes
 from jobradar.report.accuracy import measured_accuracy
 from jobradar.scheduler.crawls import CrawlResult
-from jobradar.store.models import Listing, SalaryIndexRow
-from jobradar.store.queries import ListingFilter, active_listings, active_on, canonical, role_counts
+from jobradar.store.models import SalaryIndexRow
+from jobradar.store.queries import (
+    ListingFilter,
+    active_listings,
+    classifier_versions,
+    fx_dates,
+    listings_per_source,
+    role_counts,
+)
 from jobradar.store.runs import data_origin
 from jobradar.store.salary_index import WORK_MODES, IndexCell, listing_pay, salary_index
 from jobradar.store.snapshots import history, snapshot_dates, work_mode_shares
@@ -81,41 +88,16 @@ class Report:
 
 
 def _credits(engine: Engine, day: date) -> list[SourceCredit]:
-    query = (
-        select(Listing.source, func.count())
-        .where(active_on(day), canonical())
-        .group_by(Listing.source)
-    )
-    with engine.connect() as connection:
-        counts: dict[str, Any] = dict(connection.execute(query).all())
     spiders = spider_classes()
-    credits = []
-    for source, listings in sorted(counts.items()):
-        spider = spiders.get(source)
-        credits.append(
-            SourceCredit(source, getattr(spider, "attribution_url", "") or "", int(listings))
-        )
-    return credits
-
-
-def _fx_dates(engine: Engine, day: date) -> tuple[date | None, date | None]:
-    query = select(func.min(Listing.fx_date), func.max(Listing.fx_date)).where(
-        active_on(day), canonical()
-    )
-    with engine.connect() as connection:
-        low, high = connection.execute(query).one()
-    return low, high
-
-
-def _classifiers(engine: Engine, day: date) -> list[str]:
-    query = select(Listing.classifier_version).where(active_on(day), canonical()).distinct()
-    with engine.connect() as connection:
-        return sorted(version for (version,) in connection.execute(query).all() if version)
+    return [
+        SourceCredit(source, getattr(spiders.get(source), "attribution_url", "") or "", listings)
+        for source, listings in sorted(listings_per_source(engine, day).items())
+    ]
 
 
 def _top_skills(engine: Engine, day: date, per_role: int = 12) -> dict[str, list[tuple[str, int]]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for role, skills in active_listings(engine, day, columns=(Listing.role, Listing.skills)):
+    for role, skills in active_listings(engine, day, columns=("role", "skills")):
         counts[role].update(skills or [])
         counts["all"].update(skills or [])
     return {role: found.most_common(per_role) for role, found in counts.items() if found}
@@ -123,13 +105,13 @@ def _top_skills(engine: Engine, day: date, per_role: int = 12) -> dict[str, list
 
 def _top_paid(engine: Engine, day: date, limit: int = 10) -> list[PaidListing]:
     columns = (
-        Listing.title,
-        Listing.company,
-        Listing.role,
-        Listing.remote_type,
-        Listing.annual_usd_min,
-        Listing.annual_usd_max,
-        Listing.url,
+        "title",
+        "company",
+        "role",
+        "remote_type",
+        "annual_usd_min",
+        "annual_usd_max",
+        "url",
     )
     facets = ListingFilter(remote_types=WORK_MODES["remote+hybrid"])
     paid = []
@@ -160,8 +142,8 @@ def build_report(engine: Engine, day: date, crawls: list[CrawlResult] | None = N
         roles=role_counts(engine, day),
         credits=_credits(engine, day),
         crawls=crawls or [],
-        fx_dates=_fx_dates(engine, day),
-        classifiers=_classifiers(engine, day),
+        fx_dates=fx_dates(engine, day),
+        classifiers=classifier_versions(engine, day),
         views=views,
         history=history(engine, day, TREND_DAYS),
         shares=work_mode_shares(engine, day, TREND_DAYS),

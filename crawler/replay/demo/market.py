@@ -70,12 +70,11 @@ def _listing(job: Job) -> DemoListing:
 
 
 def _hn_listings(day: date, seed: int) -> list[DemoListing]:
-    current = hn.current_thread(day, seed)
     return [
         DemoListing(
             source="hackernews",
             source_id=str(post.object_id),
-            board=current.title,  # the spider files a post under its thread
+            board=None,  # a thread is not a board: the post's id is its key
             title=" ".join(post.header.split()),
             company=post.company.name,
             role=post.roles[0].slug,

@@ -7,9 +7,10 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import scrapy
+from scrapy.http import Response
+
 from jobradar.crawler.items import ListingFields
 from jobradar.crawler.spiders.bases.listing import ListingSpider
-from scrapy.http import Response
 
 # What a record that does not fit the expected shape raises while being mapped.
 MAPPING_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
@@ -19,7 +20,9 @@ class JsonApiSpider(ListingSpider):
     """Fetches `requests()`, finds the records in each answer, maps each to an item.
 
     Hooks (defaults in brackets):
-    - `requests()`: (url, context) pairs to fetch [the endpoint, once];
+    - `requests()`: (url, context) pairs to fetch [the endpoint once; for a source of
+      boards (`needs_boards`), `board_endpoint(board)` once per board, with `board` in
+      the context];
     - `records(data, context)`: the job records in a decoded answer [the list itself, or `jobs`];
     - `is_listing(record)`: False for records that are not jobs (notices, ads) [True];
     - `map(record, context)`: the item for one record [required];
@@ -27,7 +30,14 @@ class JsonApiSpider(ListingSpider):
     """
 
     def requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
-        yield self.url(self.endpoint), {}
+        if not self.needs_boards:
+            yield self.url(self.endpoint), {}
+            return
+        for board in self.boards:
+            yield self.url(self.board_endpoint(board)), {"board": board}
+
+    def board_endpoint(self, board: str) -> str:
+        return self.endpoint.format(board=board)
 
     def records(self, data: Any, context: dict[str, Any]) -> Iterable[dict[str, Any]]:
         return data if isinstance(data, list) else data["jobs"]
@@ -66,7 +76,7 @@ class JsonApiSpider(ListingSpider):
             try:
                 yield self.map(record, context)
             except MAPPING_ERRORS as exc:
-                self.malformed(response, f"record does not fit: {exc!r}")
+                self.bad_record(response, f"record does not fit: {exc!r}")
         follow = self.next_page(data, response, context)
         if follow is not None:
             yield follow

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
 import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
 from jobradar.crawler.items import ListingFields
 from jobradar.crawler.runtime import source_config
 from jobradar.crawler.sources import SourceConfig
-from scrapy.crawler import Crawler
-from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +24,10 @@ class ListingSpider(scrapy.Spider):
     - `name`: the source type (also the `source` of its listings);
     - `endpoint`: the public URL (a template with `{board}` for board sources);
     - `attribution_url` / `terms_url` / `polling_limit`: the source's terms;
-    - `remote_only`: True for boards that list remote jobs only.
+    - `remote_only`: True for boards that list remote jobs only;
+    - `options`: the keys its sources-file entry may have beyond the common ones, with types;
+    - `pay_kind`: the `kind` of its structured pay block, which
+      `jobradar.classifier.salary.structured` reads (None: pay is in text only).
     Their docstring has the sections Source, Endpoint, Terms and Caveats.
     """
 
@@ -33,6 +38,8 @@ class ListingSpider(scrapy.Spider):
     max_runs_per_day: ClassVar[int | None] = None  # enforced against the run history
     remote_only: ClassVar[bool] = False
     needs_boards: ClassVar[bool] = False
+    options: ClassVar[Mapping[str, type]] = {}
+    pay_kind: ClassVar[str | None] = None
     config: SourceConfig
 
     @classmethod
@@ -70,6 +77,15 @@ class ListingSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"jobradar/{what}")
 
     def malformed(self, response: Response, reason: str) -> None:
-        """A response or record we cannot read: counted as an error, logged, skipped."""
+        """A response we cannot read at all: an error of the crawl, logged, skipped."""
         self.count("malformed")
         logger.error("malformed response from %s: %s", response.url, reason)
+
+    def bad_record(self, response: Response, reason: str) -> None:
+        """One record of a readable response that does not fit: counted, logged, skipped.
+
+        A source is not failed for one bad record among many (`crawler/health.py`
+        decides), and the others of the response are stored.
+        """
+        self.count("bad_records")
+        logger.warning("bad record in %s: %s", response.url, reason)
