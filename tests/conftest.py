@@ -140,6 +140,27 @@ def run_spider(
     return items, spider.crawler.stats.get_stats(), spider
 
 
+def answer_every_try(
+    spider_cls: type[Spider], body: bytes | str, url: str, **kwargs: Any
+) -> tuple[list[dict[str, Any]], dict[str, Any], int]:
+    """Give the same (unreadable) answer to a request and to every retry the spider asks
+    for; the items, the stats, and how many times the URL was asked."""
+    spider = make_spider(spider_cls)
+    data = body if isinstance(body, bytes) else body.encode()
+    request = Request(url, cb_kwargs=kwargs)
+    items: list[dict[str, Any]] = []
+    tries = 0
+    while request is not None:
+        tries += 1
+        response = TextResponse(url=url, body=data, encoding="utf-8", request=request)
+        results = list(spider.parse(response, **request.cb_kwargs) or [])
+        items += [dict(r) for r in results if not isinstance(r, Request)]
+        retries = [r for r in results if isinstance(r, Request) and r.url == url]
+        request = retries[0] if retries else None
+    assert spider.crawler.stats is not None
+    return items, spider.crawler.stats.get_stats(), tries
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'jobradar.db'}"

@@ -8,7 +8,7 @@ import pytest
 
 from jobradar.crawler.spiders.ashby import AshbySpider
 from jobradar.crawler.spiders.lever import LeverSpider
-from tests.conftest import make_spider, recorded, run_spider
+from tests.conftest import answer_every_try, make_spider, recorded, run_spider
 
 pytestmark = pytest.mark.data
 
@@ -72,7 +72,7 @@ def test_lever_boards_on_the_eu_host() -> None:
 
 
 def test_a_lever_answer_that_is_not_an_array_is_malformed() -> None:
-    items, stats, _ = run_spider(
+    items, stats, _ = answer_every_try(
         LeverSpider,
         b'{"ok": false, "error": "Document not found"}',
         LEVER,

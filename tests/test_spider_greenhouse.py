@@ -9,7 +9,7 @@ import pytest
 from parsel import Selector
 
 from jobradar.crawler.spiders.greenhouse import GreenhouseSpider
-from tests.conftest import recorded, recording, run_spider
+from tests.conftest import answer_every_try, recorded, recording, run_spider
 
 pytestmark = pytest.mark.data
 
@@ -67,7 +67,7 @@ def test_a_board_listed_without_content_still_maps() -> None:
 
 
 def test_an_answer_without_jobs_is_malformed() -> None:
-    items, stats, _ = run_spider(
+    items, stats, _ = answer_every_try(
         GreenhouseSpider, b'{"error": "not found"}', URL, context={"board": "anthropic"}
     )
     assert items == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 import socket
 import threading
 import time
@@ -29,8 +30,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         catalog = self.server.catalog
         self.server.requests.append(self.path)
-        fault = self.server.faults.get(catalog.source_of(self.path) or "")
+        fault = self.server.faults.get(catalog.source_of(self.path) or "") or self.server.chaos()
         if fault is not None:
+            self.server.faults_served += 1
             self._fault(fault)
             return
         recording = catalog.find(self.path)
@@ -73,13 +75,34 @@ class _Server(ThreadingHTTPServer):
     catalog: Catalog
     faults: Mapping[str, str]
     requests: list[str]
+    fault_rate: float
+    faults_served: int
+    random: random.Random
+    lock: threading.Lock
+
+    def chaos(self) -> str | None:
+        """A fault of any kind for a seeded share (`fault_rate`) of all requests."""
+        with self.lock:  # one seeded sequence, whatever the order the threads run in
+            if self.random.random() >= self.fault_rate:
+                return None
+            return self.random.choice(FAULTS)
 
 
 class ReplayServer:
-    """Serves `catalog` on 127.0.0.1 (a free port unless one is given) until stopped."""
+    """Serves `catalog` on 127.0.0.1 (a free port unless one is given) until stopped.
+
+    `faults` gives a source one fault for every request; `fault_rate` gives a seeded share
+    of all requests a fault of any kind (the reliability tests).
+    """
 
     def __init__(
-        self, catalog: Catalog, port: int = 0, faults: Mapping[str, str] | None = None
+        self,
+        catalog: Catalog,
+        port: int = 0,
+        faults: Mapping[str, str] | None = None,
+        *,
+        fault_rate: float = 0.0,
+        seed: int = 0,
     ) -> None:
         unknown = {fault for fault in (faults or {}).values() if fault not in FAULTS}
         if unknown:
@@ -88,12 +111,21 @@ class ReplayServer:
         self._server.catalog = catalog
         self._server.faults = dict(faults or {})
         self._server.requests = []
+        self._server.fault_rate = fault_rate
+        self._server.faults_served = 0
+        self._server.random = random.Random(seed)  # noqa: S311 (seeded test faults, not secrets)
+        self._server.lock = threading.Lock()
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
     def base_url(self) -> str:
         host, port = self._server.server_address[:2]
         return f"http://{host!s}:{port}"
+
+    @property
+    def faults_served(self) -> int:
+        """How many requests got a fault instead of their answer."""
+        return self._server.faults_served
 
     @property
     def requests(self) -> list[str]:

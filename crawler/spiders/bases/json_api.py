@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import scrapy
+from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.http import Response
 
 from jobradar.crawler.items import ListingFields
@@ -66,6 +67,11 @@ class JsonApiSpider(ListingSpider):
             data = json.loads(response.text)
             records = list(self.records(data, context))
         except (ValueError, *MAPPING_ERRORS) as exc:
+            # a garbled or cut answer is retried like a 5xx; only one that stays so is an error
+            retry = get_retry_request(response.request, spider=self, reason="unreadable answer")
+            if retry is not None:
+                yield retry
+                return
             self.malformed(response, f"no job records: {exc!r}")
             return
         self.count("pages")
