@@ -68,8 +68,9 @@ class JsonApiSpider(ListingSpider):
             records = list(self.records(data, context))
         except (ValueError, *MAPPING_ERRORS) as exc:
             # a garbled or cut answer is retried like a 5xx; only one that stays so is an error
-            retry = get_retry_request(response.request, spider=self, reason="unreadable answer")
-            if retry is not None:
+            asked = response.request
+            retry = asked and get_retry_request(asked, spider=self, reason="unreadable answer")
+            if retry:
                 yield retry
                 return
             self.malformed(response, f"no job records: {exc!r}")
