@@ -133,6 +133,9 @@ class ListingItem(BaseModel):
 
     # --- derived by the pipelines ---
     content_hash: str = ""  # of the facts above, as served (validate step)
+    unchanged: bool = False  # the store holds these very facts: nothing to derive again
+    # which fields an item has, for the crawl's coverage: salary, location, description
+    coverage: dict[str, bool] = Field(default_factory=dict)
     description_text: str = ""  # clean-text step
     description_hash: str = ""
     tags: dict[str, Any] = Field(default_factory=dict)  # the extractors' tags (derive step)

@@ -54,4 +54,4 @@ JOBRADAR_SEEN_AT = None  # ISO timestamp all listings of this crawl are seen at;
 JOBRADAR_BOARDS = None  # comma-separated subset of the source's boards to crawl
 JOBRADAR_MAX_REQUESTS = 500  # a source needing more requests than this is misbehaving
 JOBRADAR_PROGRESS = False  # print progress lines on stdout for the parent process
-JOBRADAR_STORE_BATCH = 500  # listings per upsert transaction
+JOBRADAR_STORE_BATCH = 2000  # listings per store flush (the store splits it into transactions)

@@ -17,16 +17,22 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
+from psycopg.types.json import Json
 from sqlalchemy import (
+    JSON,
     Engine,
     Table,
+    Text,
     and_,
     bindparam,
+    cast,
+    column,
     exists,
     false,
+    func,
     or_,
     select,
-    tuple_,
+    table,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -39,7 +45,10 @@ log = logging.getLogger(__name__)
 
 LISTINGS: Table = Listing.__table__  # type: ignore[attr-defined]
 SIGHTINGS: Table = Sighting.__table__  # type: ignore[attr-defined]
-BATCH_SIZE = 500  # well under SQLite's bound-parameter limit per statement
+# Rows per transaction: under SQLite's bound-parameter limit per statement; PostgreSQL
+# copies its rows (COPY), where larger batches pay.
+BATCH_SIZE = {"sqlite": 500, "postgresql": 2000}
+DESCRIBED = 200  # characters from which a description counts as one (crawl coverage)
 
 # Set on insert only, or owned by other stages (lifecycle, dedupe, the tag stage).
 _NOT_UPDATED = frozenset(
@@ -79,14 +88,26 @@ def _insert_for(connection: Connection, table: Table) -> Any:
 def _existing(
     connection: Connection, keys: Sequence[tuple[str, str, str]]
 ) -> dict[tuple[str, str, str], tuple[int, str, datetime | None]]:
-    columns = (LISTINGS.c.source, LISTINGS.c.board, LISTINGS.c.source_id)
-    query = select(*columns, LISTINGS.c.id, LISTINGS.c.content_hash, LISTINGS.c.closed_at).where(
-        tuple_(*columns).in_(list(keys))
+    # Each column against its own list, then the exact keys kept: PostgreSQL reads a list
+    # of row values by scanning the table, and these plain lists through the key's index.
+    sources, boards, ids = (sorted({key[part] for key in keys}) for part in range(3))
+    query = select(
+        LISTINGS.c.source,
+        LISTINGS.c.board,
+        LISTINGS.c.source_id,
+        LISTINGS.c.id,
+        LISTINGS.c.content_hash,
+        LISTINGS.c.closed_at,
+    ).where(
+        LISTINGS.c.source.in_(sources), LISTINGS.c.board.in_(boards), LISTINGS.c.source_id.in_(ids)
     )
-    return {
-        (row.source, row.board, row.source_id): (row.id, row.content_hash, row.closed_at)
-        for row in connection.execute(query)
-    }
+    wanted = set(keys)
+    found = {}
+    for row in connection.execute(query):
+        key = (row.source, row.board, row.source_id)
+        if key in wanted:
+            found[key] = (row.id, row.content_hash, row.closed_at)
+    return found
 
 
 def _write_batch(
@@ -130,14 +151,53 @@ def _upsert_changed(
     writer already stored is left untouched.
     """
     values = [{**row, "board": row.get("board") or "", "first_seen": seen_at} for row in rows]
-    statement = _insert_for(connection, LISTINGS)
-    columns = sorted({key for row in values for key in row} - _NOT_UPDATED - set(ROLE_COLUMNS))
-    statement = statement.on_conflict_do_update(
+    given = sorted({key for row in values for key in row})
+    copied = connection.dialect.name == "postgresql"
+    insert = _insert_for(connection, LISTINGS)
+    if copied:
+        insert = insert.from_select(given, _staged(connection, values, given))
+    updated = sorted(set(given) - _NOT_UPDATED - set(ROLE_COLUMNS))
+    statement = insert.on_conflict_do_update(
         index_elements=[LISTINGS.c.source, LISTINGS.c.board, LISTINGS.c.source_id],
-        set_={name: statement.excluded[name] for name in columns},
-        where=LISTINGS.c.content_hash != statement.excluded.content_hash,
+        set_={name: insert.excluded[name] for name in updated},
+        where=LISTINGS.c.content_hash != insert.excluded.content_hash,
     ).returning(LISTINGS.c.id)
-    return [row.id for row in connection.execute(statement, values)]
+    found = connection.execute(statement) if copied else connection.execute(statement, values)
+    return [row.id for row in found]
+
+
+_STAGE = "listings_stage"
+_JSON_COLUMNS = frozenset(
+    listing_column.name
+    for listing_column in LISTINGS.columns
+    if isinstance(listing_column.type, JSON)
+)
+
+
+def _staged(connection: Connection, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
+    """The rows copied (COPY, PostgreSQL's bulk path) into a temporary table of the
+    listings' shape; a SELECT of them, for one INSERT … SELECT … ON CONFLICT.
+
+    Binding hundreds of rows of thirty columns to one statement costs the client more
+    than the server; COPY streams them instead.
+    """
+    quoted = ", ".join(f'"{name}"' for name in columns)
+    connection.exec_driver_sql(  # a fixed name, no input in it
+        f"CREATE TEMP TABLE IF NOT EXISTS {_STAGE} ON COMMIT DELETE ROWS AS "  # noqa: S608
+        "SELECT * FROM listings WITH NO DATA"
+    )
+    connection.exec_driver_sql(f"TRUNCATE {_STAGE}")
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {_STAGE} ({quoted}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    Json(row.get(name)) if name in _JSON_COLUMNS else row.get(name)
+                    for name in columns
+                ]
+            )
+    stage = table(_STAGE, *(column(name) for name in columns))
+    return select(*(stage.c[name] for name in columns))
 
 
 def _record_sightings(connection: Connection, ids: Sequence[int], seen_at: datetime) -> None:
@@ -150,9 +210,9 @@ def _record_sightings(connection: Connection, ids: Sequence[int], seen_at: datet
     connection.execute(statement, [{"listing_id": i, "last_seen": seen_at} for i in ids])
 
 
-def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
-    for start in range(0, len(rows), BATCH_SIZE):
-        yield rows[start : start + BATCH_SIZE]
+def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
 
 
 def upsert_listings(
@@ -170,7 +230,7 @@ def upsert_listings(
         raise ValueError(f"naive datetime {seen_at!r}: jobradar stores aware UTC only")
     keyed = {natural_key(row): _with_hash(row) for row in rows}
     total = UpsertResult()
-    for batch in _batches(list(keyed.values())):
+    for batch in _batches(list(keyed.values()), BATCH_SIZE.get(engine.dialect.name, 500)):
         try:
             with engine.begin() as connection:
                 total.add(_write_batch(connection, batch, seen_at))
@@ -205,6 +265,41 @@ def _write_alone(engine: Engine, row: dict[str, Any], seen_at: datetime) -> Upse
         reason = str(getattr(problem, "orig", None) or problem).splitlines()[0]
         log.warning("listing %s/%s not stored: %s", row.get("source"), row.get("source_id"), reason)
         return UpsertResult(invalid=1)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a crawl needs to know of a stored listing it fetches again unchanged: its
+    content hash, and which fields it has (the crawl's coverage counts them)."""
+
+    content_hash: str
+    salary: bool
+    location: bool
+    description: bool
+
+
+def fingerprints(engine: Engine, source: str) -> dict[tuple[str, str], Fingerprint]:
+    """(board, source id) → fingerprint of every listing of `source`: a crawl compares what
+    it fetches with these and derives nothing for a listing whose facts did not change."""
+    columns = LISTINGS.c
+    empty = "[]"
+    query = select(
+        columns.board,
+        columns.source_id,
+        columns.content_hash,
+        columns.salary_currency.is_not(None),
+        or_(
+            columns.location_raw.is_not(None),
+            cast(columns.location_requirements, Text) != empty,
+            cast(columns.countries, Text) != empty,
+        ),
+        func.length(columns.description_text) >= DESCRIBED,
+    ).where(columns.source == source)
+    with engine.connect() as connection:
+        return {
+            (board, key): Fingerprint(digest, bool(paid), bool(placed), bool(described))
+            for board, key, digest, paid, placed, described in connection.execute(query)
+        }
 
 
 def _unseen_since(seen_at: datetime) -> Any:

@@ -9,6 +9,8 @@ from jobradar.crawler.pipelines.base import Step
 
 class CleanTextPipeline(Step):
     def step(self, item: ListingItem) -> ListingItem:
+        if item.unchanged:
+            return item
         item.title = repair(item.title)
         item.company = repair(item.company) if item.company else item.company
         item.location_raw = repair(item.location_raw) if item.location_raw else item.location_raw

@@ -40,7 +40,11 @@ _STORED_FIELDS = (
 
 
 def listing_row(item: ListingItem) -> dict[str, Any]:
-    """The listings-table row of a fully processed item (lifecycle and role excluded)."""
+    """The listings-table row of a fully processed item (lifecycle and role excluded); of
+    an unchanged one, its key and fingerprint (the store only records the sighting)."""
+    if item.unchanged:
+        fields = ("source", "source_id", "content_hash")
+        return {**{name: getattr(item, name) for name in fields}, "board": item.board or ""}
     row = {name: getattr(item, name) for name in _STORED_FIELDS}
     return {**row, "board": item.board or "", **item.tags}
 
@@ -50,7 +54,7 @@ class StorePipeline(Step):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.batch_size = crawler.settings.getint("JOBRADAR_STORE_BATCH", 500)
+        self.batch_size = crawler.settings.getint("JOBRADAR_STORE_BATCH", 2000)
         self.engine = crawl_engine(crawler.settings)
         self.seen_at: datetime = seen_at(crawler.settings)
         self.pending: list[dict[str, Any]] = []
@@ -66,17 +70,9 @@ class StorePipeline(Step):
         self.keys.add(key)
         self.pending.append(row)
         self.stats.inc_value("jobradar/stored")
-        for field, present in (
-            (
-                "salary",
-                item.tags.get("salary_min") is not None or item.tags.get("salary_max") is not None,
-            ),
-            (
-                "location",
-                bool(item.location_raw or item.location_requirements or item.tags.get("countries")),
-            ),
-            ("description", len(item.description_text) >= 200),
-        ):
+        if item.unchanged:
+            self.stats.inc_value("jobradar/unchanged_seen")
+        for field, present in item.coverage.items():
             if present:
                 self.stats.inc_value(f"jobradar/with_{field}")
         if len(self.pending) >= self.batch_size:

@@ -1,5 +1,6 @@
 """Step 1: turn what a spider yielded into a validated `ListingItem`, or drop it, counted;
-a valid item gets the fingerprint of its facts."""
+a valid item gets the fingerprint of its facts, and is marked unchanged when the store
+already holds those very facts (the later steps then derive nothing again)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,22 @@ import logging
 from typing import Any
 
 from pydantic import ValidationError
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from jobradar.crawler.items import ListingItem
 from jobradar.crawler.pipelines.base import Step
+from jobradar.crawler.runtime import crawl_engine
+from jobradar.store.listings import Fingerprint, fingerprints
 
 logger = logging.getLogger(__name__)
 
 
 class ValidatePipeline(Step):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self._known: dict[tuple[str, str], Fingerprint] | None = None
+
     def step(self, item: Any) -> ListingItem:
         if isinstance(item, ListingItem):
             return item
@@ -29,4 +37,18 @@ class ValidatePipeline(Step):
             key = item.get("source_id") if isinstance(item, dict) else None
             raise DropItem(f"invalid listing {key!r}: {problems}") from exc
         valid.content_hash = valid.fingerprint()
+        known = self.known(valid.source).get((valid.board or "", valid.source_id))
+        if known is not None and known.content_hash == valid.content_hash:
+            valid.unchanged = True
+            valid.coverage = {
+                "salary": known.salary,
+                "location": known.location,
+                "description": known.description,
+            }
         return valid
+
+    def known(self, source: str) -> dict[tuple[str, str], Fingerprint]:
+        """The fingerprints the store holds for `source`, read once per crawl."""
+        if self._known is None:
+            self._known = fingerprints(crawl_engine(self.crawler.settings), source)
+        return self._known

@@ -1,0 +1,154 @@
+"""Ingest speed: spider → pipelines → store, in a real crawl child, beside a raw-write baseline.
+
+A generated market of Greenhouse boards (the demo market's jobs, cloned under new ids
+onto as many boards as it takes) is served by the replay server on 127.0.0.1 and
+crawled by one `scrapy crawl greenhouse` child into a fresh store: a first crawl (every
+listing new), then a re-crawl of the same answers (every listing unchanged). Beside them,
+in the same run, the raw baseline: the same rows written straight through the store's
+upsert, without a crawl. Rates are listings per second of the crawl's own time (Scrapy's
+`elapsed_time_seconds`, start-up excluded) and per second of child CPU time.
+
+Run: python -m bench.ingest [--listings 20000] [--postgres URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from jobradar.crawler.replay import Catalog, Recording, ReplayServer
+from jobradar.crawler.replay.demo import market
+from jobradar.scheduler.crawls import crawl_source
+from jobradar.store.engine import open_store
+from jobradar.store.listings import LISTINGS, upsert_listings
+from jobradar.store.types import utc_now
+
+JOBS_PER_BOARD = 100
+
+
+def _boards(listings: int) -> Catalog:
+    """`listings` Greenhouse jobs on boards of a hundred, cloned from the demo market's."""
+    today = utc_now().date()
+    day = market(today, today=today)
+    templates = [
+        record
+        for response in day.responses
+        if response.source == "greenhouse"
+        for record in json.loads(response.body)["jobs"]
+    ]
+    recordings = []
+    for board in range(-(-listings // JOBS_PER_BOARD)):
+        token = f"bench{board:05d}"
+        jobs = []
+        for n in range(min(JOBS_PER_BOARD, listings - board * JOBS_PER_BOARD)):
+            job = dict(templates[(board * JOBS_PER_BOARD + n) % len(templates)])
+            job["id"] = 7_000_000_000 + board * JOBS_PER_BOARD + n
+            job["absolute_url"] = f"https://job-boards.greenhouse.io/{token}/jobs/{job['id']}"
+            jobs.append(job)
+        body = json.dumps({"jobs": jobs, "meta": {"total": len(jobs)}}).encode()
+        recordings.append(
+            Recording(
+                source="greenhouse",
+                path=f"/v1/boards/{token}/jobs",
+                body=lambda body=body: body,
+                query={"content": "true"},
+                board=token,
+            )
+        )
+    return Catalog(recordings)
+
+
+def _crawl(url: str, sources: Path, log_dir: Path, seen: Any) -> tuple[float, float, int]:
+    """One child crawl: (crawl seconds, child CPU seconds, listings stored)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = crawl_source(
+        open_store(url),
+        "greenhouse",
+        database_url=url,
+        sources_file=sources,
+        seen_at=seen,
+        settings={"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": "INFO"},
+        log_dir=log_dir,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert result.status == "ok", result
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    elapsed = _elapsed(log_dir / "greenhouse.log")
+    return elapsed, cpu, result.fetched
+
+
+def _elapsed(log: Path) -> float:
+    """The crawl's own time, from the stats Scrapy dumps at the end of its log."""
+    for line in reversed(log.read_text(encoding="utf-8").splitlines()):
+        if "'elapsed_time_seconds'" in line:
+            return float(line.split(":", 1)[1].strip().rstrip(","))
+    raise ValueError(f"no elapsed time in {log}")
+
+
+def _raw_baseline(source_url: str, target_url: str) -> float:
+    """Rows per second of the store's upsert alone, on the rows the crawl stored."""
+    engine = open_store(source_url)
+    with engine.connect() as connection:
+        rows = [dict(row._mapping) for row in connection.execute(select(LISTINGS))]
+    for row in rows:
+        for name in ("id", "first_seen", "closed_at", "canonical_id"):
+            row.pop(name, None)
+    target = open_store(target_url)
+    started = time.perf_counter()
+    upsert_listings(target, rows, utc_now())
+    return len(rows) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--listings", type=int, default=20_000)
+    parser.add_argument("--postgres", help="also measure a PostgreSQL store at this URL")
+    args = parser.parse_args()
+    catalog = _boards(args.listings)
+    boards = catalog.boards("greenhouse")
+    with tempfile.TemporaryDirectory() as tmp, ReplayServer(catalog) as server:
+        folder = Path(tmp)
+        sources = folder / "sources.toml"
+        sources.write_text(
+            f'[[source]]\ntype = "greenhouse"\nboards = {json.dumps(boards)}\n'
+            f'base_url = "{server.base_url}"\n',
+            encoding="utf-8",
+        )
+        stores = {"sqlite": f"sqlite:///{folder / 'ingest.db'}"}
+        if args.postgres:
+            stores["postgresql"] = args.postgres
+        print(f"{len(boards)} boards, {args.listings} listings; load {_load():.2f}")
+        for backend, url in stores.items():
+            seen = utc_now()
+            first = _crawl(url, sources, folder / "first", seen)
+            again = _crawl(url, sources, folder / "again", seen + timedelta(days=1))
+            raw_target = f"sqlite:///{folder / 'raw.db'}" if backend == "sqlite" else url + "_raw"
+            raw = _raw_baseline(url, raw_target) if backend == "sqlite" else float("nan")
+            for name, (elapsed, cpu, stored) in (("first crawl", first), ("re-crawl", again)):
+                print(
+                    f"{backend:10} {name:11}: {stored / elapsed:7,.0f} listings/s "
+                    f"({elapsed:5.1f} s crawl, {cpu:5.1f} s child CPU: "
+                    f"{1000 * cpu / stored:.2f} ms/listing)"
+                )
+            print(f"{backend:10} raw upsert : {raw:7,.0f} rows/s")
+            print(
+                f"{backend:10} ratios     : first crawl / raw {first[2] / first[0] / raw:.2f}, "
+                f"re-crawl speed-up x{first[0] / again[0]:.1f}"
+            )
+
+
+def _load() -> float:
+    return os.getloadavg()[0]
+
+
+if __name__ == "__main__":
+    main()
