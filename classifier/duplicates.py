@@ -21,6 +21,7 @@ work grows with the number of listings, not with its square.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -91,6 +92,7 @@ def company_key(name: str | None) -> str | None:
     return "".join(words) or None
 
 
+@functools.lru_cache(maxsize=65_536)
 def title_key(title: str) -> str:
     """A title without work-mode notes, brackets and punctuation, abbreviations spelled out."""
     words = _ascii_words(_TITLE_NOISE.sub(" ", title))
@@ -122,7 +124,9 @@ class Posting:
         return self._shingles
 
 
+@functools.lru_cache(maxsize=65_536)
 def _names_a_place(word: str) -> bool:
+    # the same few thousand words make up every title: each is looked up once
     return word in _MODE_WORDS or bool(parse_places(word)[0]) or bool(city_codes(word))
 
 
@@ -174,14 +178,15 @@ def same_job(a: Posting, b: Posting) -> bool:
     return listed_alike(a, b) and descriptions_match(a, b) is not False
 
 
-def _stems(title: str) -> set[str]:
+@functools.lru_cache(maxsize=65_536)
+def _stems(title: str) -> frozenset[str]:
     """The words that block a title: not places or work modes, and not one or two letters
     ("R&D"), which a near-equal title may well lack."""
-    return {
+    return frozenset(
         word[:_WORD_STEM]
         for word in title_key(title).split()
         if len(word) > 2 and word not in _MODE_WORDS and not _names_a_place(word)
-    }
+    )
 
 
 def candidate_pairs(postings: Sequence[Posting]) -> list[tuple[Posting, Posting]]:
@@ -236,17 +241,20 @@ def duplicate_groups(
             node = parent[node]
         return node
 
+    alike = [
+        (a, b)
+        for group in by_company.values()
+        if len({posting.source for posting in group}) > 1
+        for a, b in candidate_pairs(group)
+        if listed_alike(a, b)
+    ]
+    if describe is not None and alike:  # one read of every description the pairs need
+        describe(list({p.id: p for pair in alike for p in pair}.values()))
     members: dict[int, Posting] = {}
-    for group in by_company.values():
-        if len({posting.source for posting in group}) < 2:
-            continue
-        alike = [(a, b) for a, b in candidate_pairs(group) if listed_alike(a, b)]
-        if describe is not None and alike:
-            describe(list({p.id: p for pair in alike for p in pair}.values()))
-        for a, b in alike:
-            if descriptions_match(a, b) is not False:
-                members[a.id], members[b.id] = a, b
-                parent[root(a.id)] = root(b.id)
+    for a, b in alike:
+        if descriptions_match(a, b) is not False:
+            members[a.id], members[b.id] = a, b
+            parent[root(a.id)] = root(b.id)
     clusters: dict[int, list[Posting]] = defaultdict(list)
     for node, posting in members.items():
         clusters[root(node)].append(posting)

@@ -7,10 +7,12 @@ another. Unknown keys and wrong types are errors, reported with the file name.
 
 from __future__ import annotations
 
+import functools
 import os
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -59,6 +61,28 @@ def sources_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen) if chosen else DEFAULT_SOURCES
 
 
+@dataclass(frozen=True)
+class Board:
+    """One company's board on an applicant-tracking system, as `boards.toml` lists it."""
+
+    company: str
+    ats: str
+    token: str
+    focus: str
+
+
+@functools.cache
+def curated_boards() -> tuple[Board, ...]:
+    """jobradar's curated list of AI companies' boards (`crawler/boards.toml`)."""
+    data = tomllib.loads(resources.files(__package__).joinpath("boards.toml").read_text("utf-8"))
+    return tuple(Board(**entry) for entry in data["board"])
+
+
+def default_boards(kind: str) -> tuple[str, ...]:
+    """The boards a source of type `kind` crawls when its entry lists none."""
+    return tuple(board.token for board in curated_boards() if board.ats == kind)
+
+
 def _option_types(kind: str, where: str) -> Mapping[str, type]:
     """The options the spider of `kind` accepts (each spider declares its own)."""
     from jobradar.crawler.registry import spider_classes  # noqa: PLC0415 (the spiders read this module)
@@ -88,7 +112,7 @@ def _entry(raw: Mapping[str, Any], where: str) -> SourceConfig:
         not isinstance(base_url, str) or urlsplit(base_url).scheme not in {"http", "https"}
     ):
         raise SourcesError(f"{where}: `base_url` must be an http(s) URL, got {base_url!r}")
-    boards = raw.get("boards", [])
+    boards = raw.get("boards", list(default_boards(kind)))
     if not isinstance(boards, list) or not all(isinstance(b, str) and b.strip() for b in boards):
         raise SourcesError(f"{where}: `boards` must be a list of board names")
     options = {}

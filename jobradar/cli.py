@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from jobradar.commands import queries, refresh, tagging
+from jobradar.commands import boards, queries, refresh, tagging
 from jobradar.errors import JobradarError
 
 USAGE_ERROR = 2
@@ -36,6 +36,7 @@ for command in (
     tagging.evaluate_command,
     tagging.reclassify_command,
     refresh.schedule_command,
+    boards.boards_command,
 ):
     cli.add_command(command)
 

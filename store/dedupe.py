@@ -18,6 +18,7 @@ from jobradar.store.models import Listing
 
 LISTINGS: Table = Listing.__table__  # type: ignore[attr-defined]
 COMPANIES_PER_BATCH = 500
+IDS_PER_QUERY = 5_000  # under SQLite's limit of bound parameters
 POSTING_COLUMNS = (
     "id",
     "source",
@@ -61,9 +62,15 @@ def company_batches(
 
 def descriptions(engine: Engine, ids: Sequence[int]) -> dict[int, str]:
     """The description text of these listings, by id."""
-    query = select(LISTINGS.c.id, LISTINGS.c.description_text).where(LISTINGS.c.id.in_(list(ids)))
+    found: dict[int, str] = {}
+    chosen = list(ids)
     with engine.connect() as connection:
-        return {row.id: row.description_text or "" for row in connection.execute(query)}
+        for start in range(0, len(chosen), IDS_PER_QUERY):
+            query = select(LISTINGS.c.id, LISTINGS.c.description_text).where(
+                LISTINGS.c.id.in_(chosen[start : start + IDS_PER_QUERY])
+            )
+            found.update((row.id, row.description_text or "") for row in connection.execute(query))
+    return found
 
 
 def write_links(engine: Engine, links: Mapping[int, int]) -> int:
