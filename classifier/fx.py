@@ -14,6 +14,7 @@ import bisect
 import csv
 import functools
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -87,7 +88,11 @@ def usd_rate(currency: str, on: date) -> Rate | None:
 
 
 def annual_usd(amount: float | None, period: str, rate: Rate) -> float | None:
-    """`amount` per `period` in `rate.currency`, as yearly USD (rounded to the dollar)."""
+    """`amount` per `period` in `rate.currency`, as yearly USD (rounded to the dollar).
+
+    None for an amount no dollar figure can hold (infinite or not a number).
+    """
     if amount is None:
         return None
-    return round(annualise(amount, period) / rate.per_usd)
+    annual = annualise(amount, period) / rate.per_usd
+    return round(annual) if math.isfinite(annual) else None

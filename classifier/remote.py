@@ -1,18 +1,23 @@
 """Remote type (remote / hybrid / onsite / unknown) and its scope (taxonomy.md).
 
 Structured fields decide first (Ashby/Lever `workplaceType`, JSON-LD
-`jobLocationType`, a remote-only board), then the location string, then the text.
-In the text, work-mode words count only in their work sense: "hybrid cloud",
-"remote sensing", "on-site parking" and "initially remote" say nothing about the job.
+`jobLocationType`, a remote-only board), then the location string, then the text: some
+days a week in an office (hybrid, unless remote is offered outright), then a stated
+arrangement ("Workplace type: Hybrid", a board's tag), the title, a Hacker News header,
+and last what the whole text says. In the text, work-mode words count only in their
+work sense: "hybrid cloud", "remote sensing", "on-site parking" and "initially remote"
+say nothing about the job.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from jobradar.classifier.location import parse_places
+from jobradar.classifier.location import MAX_LOCATION_CHARS, parse_places
+from jobradar.classifier.text import EXTRACTOR_TEXT_CHARS, EXTRACTOR_TITLE_CHARS
 from jobradar.classifier.words import lowered, word_set
 
 _STRUCTURED = {
@@ -41,8 +46,10 @@ _REMOTE_STRONG = re.compile(
     rf"\b(?:this|the) {_ROLE} (?:is|can be|will be) (?:fully |100% |also )?(?:remote|done remotely)\b|"
     r"\b(?:work|working|done|performed|operate|based|located)\s+(?:fully\s+|100%\s+)?remotely\b|"
     r"\bremotely[- ]based\b|^\W*remote\W*(?=\n)|"
-    r"\bwork (?:from|at) (?:home|anywhere)\b|\bwfh\b|\btelecommut\w*|"
-    r"\b(?:or|and|/)\s*remote\b|\bremote\s*(?:or|/|\(|,|-|–|\||\+)",
+    r"\bwork (?:from|at) (?:home|anywhere)\b|\bworking from anywhere\b|\bwfh\b|\btelecommut\w*|"
+    r"\bor (?:a |in a )?remote (?:location|role|position|basis)\b|"
+    r"\b(?:or|and|/)\s*remote\b|\bremote\s*(?:or|/|\(|,|-|–|\||\+)|"
+    r"\(\s*remote\s*\)|\s[-–]\s*remote\b|\bremote\s+mostly\b|\b(?:mostly|primarily)\s+(?:on\s+a\s+)?remote\b",
     re.M,
 )
 _REMOTE_NOT_JOB = re.compile(
@@ -50,22 +57,31 @@ _REMOTE_NOT_JOB = re.compile(
     r"notebooks?|teams? and|and (?:geographically )?distributed|presences?|sites?|locations?|"
     r"procedures?|repositor\w*|colleagues|customers|clients|meetings?|interviews?|onboarding)\b",
 )
+# Some days of the week, not the job, right before "remote": "2 days remote", "80% remote".
+_DAYS_BEFORE = (
+    r"\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|–|to)\s*[1-5])?\s*(?:days?|x)"
+    r"(?:\s*(?:a|per|/)\s*(?:week|wk))?\s*$|\b[1-9]\d%\s*$"
+)
+_SOME_DAYS_BEFORE = re.compile(_DAYS_BEFORE)
 _REMOTE_CAVEAT = re.compile(
     r"(?:initial(?:ly)?|temporar\w*|until|during|covid|pandemic|potential for|available to be|"
     r"roles? that (?:are|is)|eligible roles|some roles|certain roles|benefits?\s*:?\s*|"
-    r"policy)[^.\n]{0,30}$",
+    rf"policy)[^.\n]{{0,30}}$|{_DAYS_BEFORE}",
 )
 _REMOTE_AFTER_CAVEAT = re.compile(
     r"^[^.\n]{0,30}(?:initially|temporar\w*|until|during covid|due to covid|for now|policy|"
-    r"for the first|arrangements?\b)",
+    r"for the first|arrangements?\b(?! is possible)|to (?:start|begin)\b|then\b|"
+    r"for the fore?see?able)",  # "Remote to begin with, then Central London"
 )
 _NOT_REMOTE = re.compile(
     r"\b(?:not|no|non)[- ](?:a\s)?(?:fully\s)?remote\b|\bremote (?:work )?is not (?:possible|available|an option)\b",
 )
 _REMOTE_OPTION = re.compile(
     r"\bor (?:fully )?remote\b|\bremote or\b|\bremote[- ](?:option|optional|possible|friendly|"
-    r"first|eligible|ok)\b|\b(?:fully|100%|completely|entirely) remote\b|/\s*remote\b|"
-    r"\bwork(?:ing)? from anywhere\b",
+    r"first|eligible|ok)\b|\b(?:fully|100%|completely|entirely)[- ]remote(?:ly)?\b|/\s*remote\b|"
+    r"\bwork(?:ing)? from anywhere\b|\bor (?:a |in a )?remote (?:location|role|position|basis)\b|"
+    r"\bremote (?:positions?|roles?|work(?:ing)?)?\s*(?:is|are) (?:negotiable|possible|available|"
+    r"considered|an option)\b|\bremote (?:work )?arrangement is possible\b",
 )
 _HYBRID = re.compile(
     r"(?:\b[Hh]|(?<=[a-z])H|\bH)(?:ybrid|YBRID)\b"
@@ -75,7 +91,9 @@ _HYBRID_OTHER_SENSE = re.compile(  # used with .match(text, pos): anchored there
     r"models?|modell?ing|approach|approaches|infrastructure|environments?|architecture|"
     r"architectures|systems?|vehicles?|integration|solutions?|deployments?|networks?|"
     r"methods?|algorithms?|recommender|retrieval|storage|quantum|classical|data|it|"
-    r"multi-cloud|on-prem|technologies|platforms?|setups?|workloads?|engines?|rag|ml|ai)\b",
+    r"multi-cloud|on-prem\w*|technologies|platforms?|setups?|workloads?|engines?|rag|ml|ai|"
+    r"physical|indices|indexes|index|strateg\w*|sales|customer|events?|loads?|"
+    r"(?:and|or|/)\s*(?:multi|on-?prem|cloud))\b",
 )
 _OFFICE_DAYS = re.compile(
     r"office[^.\n]{0,40}?\b(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-5]|two|three|four|five))?"
@@ -87,6 +105,72 @@ _OFFICE_DAYS = re.compile(
     r"(?:week|wk)\s+office\b|"
     r"\b(?:work from home|remote working|wfh) flexibility|flexible (?:hybrid|home) working",
 )
+
+
+# Some days a week (or month) in an office or on site, or some days remote: hybrid
+# (taxonomy.md), and more specific than the "ONSITE", "Remote" or "In person" said with
+# it: "ONSITE (3 days/week)", "London (2 days onsite)", "Remote working 2-3x/week",
+# "Onsite (2 days remote OK)", "80% remote", "in the office on Tuesdays and Thursdays".
+_SOME = (
+    r"(?:[1-4]|one|two|three|four|once|twice)(?:\s*(?:-|–|to|or)\s*(?:[1-5]|two|three|four|five))?"
+)
+_A_WEEK = r"(?:\s*(?:a|per|/|each|every|p)\s*(?:week|wk|w|month)\b)"
+_TIMES = rf"\s*(?:days?|d|x|times)?{_A_WEEK}|\s*days?\b"
+_PLACE = r"(?:office|offices|on[- ]?site|in[- ]office|in[- ]person|hq|studio|hub|site)"
+_SOME_DAYS = re.compile(
+    rf"\b(?:{_PLACE}|hybrid)\W{{0,3}}[^.\n]{{0,40}}?\b{_SOME}(?:{_TIMES})|"  # "onsite (4 days/week)"
+    rf"\b{_SOME}(?:{_TIMES}){_A_WEEK}?[\s-]*(?:(?:in|at|from|on|to|work[- ]from)[\s-]+)?"
+    rf"(?:the\s+|our\s+|an?\s+|your\s+)?(?:[a-z][\w ]{{0,25}}\s)?{_PLACE}\b|"  # "2-3 days onsite"
+    rf"\b(?:remote(?:ly)?|from home|wfh)\b[^.\n]{{0,20}}?\b{_SOME}(?:{_TIMES})|"  # "remote 2x/week"
+    rf"\b{_SOME}\s*days?{_A_WEEK}?\s*(?:remote|at home|from home|work[- ]from[- ]home|wfh)\b|"
+    r"\b[1-9]\d%\s*(?:\([^)]{0,12}\)\s*)?(?:remote|on[- ]?site|in[- ]office|office)\b|"  # "80% remote"
+    r"\b(?:in|to) the office on (?:mon|tue|wed|thu|fri)\w*"
+)
+
+
+# Every form of `_SOME_DAYS` has a count of days right before one of these words, and a
+# place or remote work near it: each occurrence is checked for both with cheap string
+# tests before the search (searching whole texts costs more than the rest of this module).
+_DAY_UNITS = ("day", "week", "wk", "month", "%", "office on ")
+_COUNT_BEFORE = re.compile(
+    rf"(?:\b|\d){_SOME}\s*(?:days?|d|x|times)?\s*(?:a|per|/|each|every|p)?\s*$"
+)
+_PLACE_WORDS = (
+    "office",
+    "site",
+    "remote",
+    "home",
+    "hybrid",
+    "person",
+    "hq",
+    "studio",
+    "hub",
+    "wfh",
+)
+_DAYS_GATE = frozenset(  # the same, as words of `word_set`
+    b"office offices onsite site remote remotely home hybrid person hq studio hub wfh".split()
+)
+
+
+def _some_days(lower: str) -> re.Match[str] | None:
+    """A statement of some days in the office, or some days remote, if the text has one."""
+    if _DAYS_GATE.isdisjoint(word_set(lower)):
+        return None
+    for unit in _DAY_UNITS:
+        for position in _positions(lower, unit):
+            lead = lower[max(0, position - 16) : position]
+            if unit == "%":
+                if not lead[-2:].isdigit():
+                    continue  # "80% remote"
+            elif unit[0] != "o" and not _COUNT_BEFORE.search(lead):
+                continue
+            start, end = max(0, position - 100), position + 90
+            window = lower[start:end]
+            if any(word in window for word in _PLACE_WORDS):
+                found = _SOME_DAYS.search(lower, start, end)
+                if found:
+                    return found
+    return None
 
 
 def _may_state_days(window: str) -> bool:
@@ -105,7 +189,13 @@ _ONSITE_STRONG = re.compile(
     r"[^.\n]{0,40}?\b(?:office|offices|hq|headquarters|campus|studio)\b(?! 365)|"
     r"\bexclusively based\b|\bmust (?:be able to )?(?:work|sit|be) (?:on[- ]?site|in (?:the )?office)\b|"
     r"\b5 days (?:a|per) week (?:in|at|on)\b|\brelocation (?:is )?required\b|"
-    r"\((?:on[- ]?site|in[- ]office|in[- ]person)[^)]{0,20}\)",
+    r"\((?:on[- ]?site|in[- ]office|in[- ]person)[^)]{0,20}\)|"
+    # "sit onsite in Grapevine, TX", "in-office in Sunnyvale", a line "Onsite, Newport Beach"
+    r"\b(?:on[- ]?site|in[- ]office)\s+(?:in|at)\s+(?!least\b|the (?:first|beginning|start)\b)|"
+    r"(?:^|\n)\W*on[- ]?site\s*[,:(–-][^\n]{0,35}(?:\n|$)|\b(?:sit|located|be|based)\s+on[- ]?site\b|"
+    r"\bin[- ]office company\b|\boffice\s+(?:5|five) days\b|(?:^|\n)\W*office[- ]based in\b|"
+    # job boards' fields of in-person work: "Ability to Commute: Pune (Required)"
+    r"\bability to (?:reliably )?(?:commute|relocate)\b[^\n]{0,80}\(required\)",
 )
 _HEADER_OFFICE = re.compile(r"\bin (?:our|the) [^|]{0,30}?\b(?:office|offices|hq|headquarters)\b")
 _ONSITE_WORD = re.compile(r"\b(?:on[- ]?site|in[- ]office|in[- ]person)\b", re.I)
@@ -139,6 +229,7 @@ _OFFICE_KEYS = _keys(
     ("campus", None),
     ("studio", None),
     ("5 days", "days"),
+    ("commut", None),
 )
 _ARRANGEMENT_KEYS = _keys(
     ("location", "location"),
@@ -154,14 +245,16 @@ _ARRANGEMENT_KEYS = _keys(
     ("working style", "style"),
     ("remote status", "status"),
     ("designed as", "designed"),
+    ("telecommut", None),
 )
 # A stated arrangement ("Work Location: In person", "Workplace type: Hybrid", "This role
 # has been designed as 'Onsite'") decides alone.
 _ARRANGEMENT = re.compile(
     r"(?:\b(?:location|work(?:place)? location|location type|work(?:place)? (?:type|arrangement|model|mode|"
     r"setup|style)|working (?:model|pattern|arrangement|style)|remote status)\s*[:\-–]\s*"
-    r"(?:[^\n:]{0,30}?[\s,(/])?|"
-    r"\b(?:role|position|job) (?:has been |is )?designed as\W{0,3})"
+    r"(?:[^\n:]{0,30}?[\s,(/])??|"  # the first mode named: "Location: Remote or Onsite"
+    r"\b(?:role|position|job) (?:has been |is )?designed as\W{0,3}|"
+    r"\btelecommut\w*(?: options?)?\s*[:\-–]\s*)"  # an ATS field: "Telecommuting Options: Onsite"
     r"(?P<mode>fully remote|remote|anywhere|hybrid(?: remote)?|in[- ]person|on[- ]?site|in[- ]office)\b",
 )
 _LOCATION_WORDS = {
@@ -213,7 +306,11 @@ def _first_line_modes(line: str) -> set[str]:
     """Modes in a header line ("Acme | ML Engineer | NYC | ONSITE or REMOTE")."""
     modes: set[str] = set()
     lower = line.lower()
-    says_remote = _REMOTE_STRONG.search(lower) or re.search(r"\bremote\b", lower)
+    says_remote = any(
+        "remote" not in found.group(0)  # "WFH", "work from anywhere"
+        or not _SOME_DAYS_BEFORE.search(lower, max(0, found.start() - 20), found.start())
+        for found in re.finditer(rf"{_REMOTE_STRONG.pattern}|\bremote\b", lower, re.M)
+    )  # "Hybrid (2 days remote, 3 in NYC)": some days remote are no remote offer
     if says_remote and not _NOT_REMOTE.search(lower):
         modes.update(("remote", "remote-option"))  # in a header, "Remote" is offered outright
     if _HYBRID.search(line) or _OFFICE_DAYS.search(lower):
@@ -221,6 +318,14 @@ def _first_line_modes(line: str) -> set[str]:
     if _ONSITE_WORD.search(line) or _HEADER_OFFICE.search(lower):
         modes.add("onsite")
     return modes
+
+
+def _positions(lower: str, keyword: str) -> Iterator[int]:
+    """Where `keyword` occurs in `lower` (str.find, fast)."""
+    position = lower.find(keyword)
+    while position != -1:
+        yield position
+        position = lower.find(keyword, position + len(keyword))
 
 
 def _windows(lower: str, keywords: _Keys, before: int, after: int) -> list[tuple[int, int]]:
@@ -244,7 +349,10 @@ def _windows(lower: str, keywords: _Keys, before: int, after: int) -> list[tuple
     return merged
 
 
-def _remote_modes(lower: str) -> set[str]:
+@functools.lru_cache(maxsize=8)
+def _remote_modes(lower: str) -> frozenset[str]:
+    """The remote statements of a lower-cased text ("remote", "remote-option", "onsite"
+    for a denial), read once per text: the days rule, a header and the text all ask."""
     modes: set[str] = set()
     for start, end in _windows(lower, _REMOTE_KEYS, 60, 60):
         if _NOT_REMOTE.search(lower, start, end):
@@ -259,14 +367,24 @@ def _remote_modes(lower: str) -> set[str]:
             ):
                 continue
             modes.add("remote")
-            if _REMOTE_OPTION.search(lower, max(0, match.start() - 12), match.end() + 12):
+            if _REMOTE_OPTION.search(lower, max(0, match.start() - 12), match.end() + 30):
                 modes.add("remote-option")
-    return modes
+    return frozenset(modes)
+
+
+# LinkedIn's and Built In's work-mode tags ("#LI-Hybrid"): weighed with the rest of the
+# text, since an employer's tag can lag what the text offers ("fully-remote work in ...").
+_TAGS = re.compile(r"#(?:li|bi)-(?P<mode>remote|hybrid|on-?site)\b")
 
 
 def _text_modes(lower: str) -> set[str]:
     """The work modes a lower-cased text states in their work sense."""
-    modes = _remote_modes(lower)
+    modes = set(_remote_modes(lower))
+    if "#li-" in lower or "#bi-" in lower:
+        modes.update(
+            tag.group("mode").replace("-", "").replace("remote", "remote-option")
+            for tag in _TAGS.finditer(lower)
+        )
     position = lower.find("hybrid")
     while position != -1:
         if not _HYBRID_OTHER_SENSE.match(lower, position + 6, position + 32):
@@ -287,10 +405,24 @@ def _text_modes(lower: str) -> set[str]:
 
 def _arrangement(lower: str) -> re.Match[str] | None:
     for start, end in _windows(lower, _ARRANGEMENT_KEYS, 30, 60):
-        stated = _ARRANGEMENT.search(lower, start, end)
-        if stated:
+        for stated in _ARRANGEMENT.finditer(lower, start, end):
+            if "remote" in stated.group("mode") and _REMOTE_AFTER_CAVEAT.match(lower, stated.end()):
+                continue  # "LOCATION - Remote to begin with, then Central London"
             return stated
     return None
+
+
+# A job board's work-mode tag in the page header it was copied with (Adzuna's "REMOTE",
+# glued to its "NEW" and "EASY APPLY" tags when the page became text).
+_BOARD_TAG = re.compile(r"^(?:new|easy apply)*(?P<mode>remote|hybrid)$", re.M)
+_BOARD_HEADER_CHARS = 600
+
+
+def _board_tag(lower: str) -> str | None:
+    if "remote" not in lower[:_BOARD_HEADER_CHARS] and "hybrid" not in lower[:_BOARD_HEADER_CHARS]:
+        return None
+    tag = _BOARD_TAG.search(lower, 0, _BOARD_HEADER_CHARS)
+    return tag.group("mode") if tag else None
 
 
 def _decide(modes: set[str]) -> str:
@@ -314,6 +446,9 @@ def detect_work_mode(
     location_requirements: Sequence[str] = (),
 ) -> WorkMode:
     """The remote type and scope of a listing (taxonomy.md, "Remote type")."""
+    title, text = title[:EXTRACTOR_TITLE_CHARS], text[:EXTRACTOR_TEXT_CHARS]
+    location = location[:MAX_LOCATION_CHARS] if location else location
+    workplace = workplace[:MAX_LOCATION_CHARS] if workplace else workplace
     # A "Company | Role | Place | REMOTE" header is where Hacker News posts say where.
     countries, regions = parse_places(location or (title if title.count("|") >= 2 else None))
     for requirement in location_requirements:
@@ -321,32 +456,48 @@ def detect_work_mode(
         countries += [c for c in more_countries if c not in countries]
         regions += [r for r in more_regions if r not in regions]
 
-    mode = _structured(workplace)
-    if mode is not None:
-        return WorkMode(mode, countries, regions, f"structured: {workplace}")
-    mode = _mode_in_location(location)
-    if mode is not None:
-        return WorkMode(mode, countries, regions, f"location: {location}")
-    full = f"{title}\n{text}"
-    lower = lowered(full)
+    mode, evidence = _mode_of(title, text, location, workplace)
+    return WorkMode(mode, countries, regions, evidence)
+
+
+def _arrangement_mode(stated: re.Match[str]) -> str:
+    word = stated.group("mode").lower()
+    if "hybrid" in word:
+        return "hybrid"
+    return "remote" if word in {"remote", "fully remote", "anywhere"} else "onsite"
+
+
+def _stated_mode(full: str, lower: str) -> tuple[str, str] | None:
+    """A work mode the text states as a field: "Workplace type: Hybrid", a board's tag."""
     stated = _arrangement(lower)
     if stated:
-        word = stated.group("mode").lower()
-        mode = (
-            "hybrid"
-            if "hybrid" in word
-            else "remote"
-            if word in {"remote", "fully remote", "anywhere"}
-            else "onsite"
-        )
         said = full[stated.start() : stated.end()] if len(full) == len(lower) else stated.group(0)
-        return WorkMode(mode, countries, regions, f"text: {said}")
+        return _arrangement_mode(stated), f"text: {said}"
+    tag = _board_tag(lower)
+    return (tag, f"board tag: {tag}") if tag is not None else None
+
+
+def _mode_of(title: str, text: str, location: str | None, workplace: str | None) -> tuple[str, str]:
+    """The remote type and what said it, from the most to the least specific source."""
+    mode = _structured(workplace) or _mode_in_location(location)
+    if mode is not None:
+        return mode, f"structured: {workplace}" if _structured(
+            workplace
+        ) else f"location: {location}"
+    full = f"{title}\n{text}"
+    lower = lowered(full)
+    head = _first_line_modes(title) if title.count("|") >= 2 else set()
+    days = _some_days(lower)
+    if days is not None and "remote-option" not in head | _remote_modes(lower):
+        return "hybrid", f"text: {days.group(0)}"  # unless remote is offered outright
+    stated = _stated_mode(full, lower)
+    if stated is not None:
+        return stated
     title_mode = _mode_in_location(title) if _TITLE_MODE.search(title) else None
     if title_mode is not None:
-        return WorkMode(title_mode, countries, regions, f"title: {title}")
-    if title.count("|") >= 2:  # a "Company | Role | Place | REMOTE" header states the mode
-        head = _first_line_modes(title)
-        if head:
-            return WorkMode(_decide(head), countries, regions, f"header: {title}")
+        return title_mode, f"title: {title}"
+    if head:  # a "Company | Role | Place | REMOTE" header states the mode; its text may add
+        # remote as an option ("ONSITE" above "Remote positions are negotiable")
+        return _decide(head | ({"remote-option"} & _remote_modes(lower))), f"header: {title}"
     modes = _text_modes(lower)
-    return WorkMode(_decide(modes), countries, regions, "text" if modes else "")
+    return _decide(modes), "text" if modes else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from jobradar.classifier.text import EXTRACTOR_TEXT_CHARS
 from jobradar.classifier.words import lowered, word_set, words
 
 # canonical name → aliases (lower case; the canonical name is an alias of itself)
@@ -186,6 +187,7 @@ _CASED_WORDS = frozenset(word.encode() for word in _CASED)
 def extract_skills(text: str) -> list[str]:
     """Canonical skill names mentioned in `text`, in vocabulary order."""
     single, multi = _index()
+    text = text[:EXTRACTOR_TEXT_CHARS]
     lower = lowered(text)
     unique = word_set(lower)
     found = {

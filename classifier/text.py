@@ -1,13 +1,31 @@
-"""Plain text from what sources serve: HTML to text, mojibake repaired, spacing tidied."""
+"""Plain text from what sources serve: HTML to text, mojibake repaired, spacing tidied.
+
+Conversion never raises and never quietly loses a description: input is whatever a
+source sent (lone surrogates, NULs, absurd nesting, megabyte text nodes). When lxml
+cannot build the whole tree (its depth and text-node limits), the text is read by a
+tag-stripping fallback instead, and the result says so (`CleanText.fallback`); a
+description longer than `MAX_DESCRIPTION_CHARS` is cut there (`CleanText.truncated`).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import html
 import re
+from dataclasses import dataclass
 
 import ftfy
 import html_text
+import lxml.etree
+import lxml.html
+
+# The longest description in the corpus is 21,000 characters; 25 times that is no job
+# posting, and cutting there bounds the cost of what follows.
+MAX_DESCRIPTION_CHARS = 500_000
+# What each extractor reads of a text at most (the corpus's longest is 21,000 characters):
+# past that it is no posting, and every extractor's cost stays bounded on hostile input.
+EXTRACTOR_TEXT_CHARS = 100_000
+EXTRACTOR_TITLE_CHARS = 1_000  # the corpus cuts titles (Hacker News first lines) at 300
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
@@ -17,31 +35,186 @@ _MARKDOWN_ESCAPES = re.compile(r"\\([-+.|*_#()\[\]!&$%])")  # LinkedIn exports: 
 _REMOTEOK_FOOTER = re.compile(
     r"please mention the word\s+\**\w+\**\s+and tag\s+\w+.*$", re.IGNORECASE | re.DOTALL
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters XML cannot hold: lxml's parser lets them into the tree, then its cleaner
+# raises on setting a text with one. ftfy would delete the control characters anyway;
+# a form feed is HTML white space.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_FROM_NOT_XML = {
+    **dict.fromkeys([*range(0x09), 0x0B, *range(0x0E, 0x20)]),
+    0x0C: " ",
+    0xFFFE: "\ufffd",
+    0xFFFF: "\ufffd",
+}
+# A numeric character reference longer than this names no character (the largest is
+# &#1114111;), and html.unescape raises on one of more than 4,300 digits.
+_HUGE_CHARREF = re.compile(r"&#(?:[xX][0-9a-fA-F]{9,}|[0-9]{9,});?")
+
+# ftfy changes nothing in printable ASCII without "&" (no mojibake, no entity, no
+# control character), and it repairs line by line at ~12 µs a line: such lines are
+# passed through, and a text of very many other lines is repaired in larger pieces.
+_REPAIRABLE = re.compile(r"[^\n\x20-\x25\x27-\x7e]")
+_FTFY = ftfy.TextFixerConfig(normalization="NFC", explain=False)
+_REPAIR_LINES = 5_000  # far more lines than any posting has needing repair
+_REPAIR_PIECE = 65_536
 
 
-# What ftfy could change in a text of ASCII only: entities, control characters, CR/LF.
-_ASCII_TO_FIX = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
+@dataclass(frozen=True)
+class CleanText:
+    """A description as plain text, and whether it was read the usual way.
+
+    `fallback`: the HTML parser could not read the whole document, so its tags were
+    stripped instead (words kept apart, layout rougher). `truncated`: the description
+    was longer than `MAX_DESCRIPTION_CHARS` and only its beginning was read.
+    """
+
+    text: str
+    fallback: bool = False
+    truncated: bool = False
+
+
+def _without_surrogates(text: str) -> str:
+    """Surrogate pairs joined, lone surrogates (valid in JSON, not in UTF-8) as U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def unescape(text: str) -> str:
+    """`html.unescape`, safe on numeric references of any length."""
+    if "&" not in text:
+        return text
+    return html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
 
 
 def repair(text: str) -> str:
-    """Undo mojibake (UTF-8 read as Latin-1, as in RemoteOK) and odd Unicode."""
-    if not text or (text.isascii() and not _ASCII_TO_FIX.search(text)):
-        return text  # ftfy would return it unchanged: skip its cost (two texts in three)
-    return ftfy.fix_text(text, normalization="NFC")
+    """Undo mojibake (UTF-8 read as Latin-1, as in RemoteOK) and odd Unicode.
+
+    The same as `ftfy.fix_text(text, normalization="NFC")`, line by line, except that
+    lines ftfy would leave alone are not handed to it, and past `_REPAIR_LINES` lines
+    that need it the rest is repaired in pieces of many lines (hostile input only).
+    """
+    if not text:
+        return text
+    text = _without_surrogates(text)
+    config = _FTFY
+    pieces: list[str] = []
+    position, repaired = 0, 0
+    while position < len(text):
+        found = _REPAIRABLE.search(text, position)
+        clean_end = len(text) if found is None else text.rfind("\n", position, found.start()) + 1
+        if clean_end > position:  # whole lines ftfy would return unchanged
+            if config.unescape_html == "auto" and "<" in text[position:clean_end]:
+                config = config._replace(unescape_html=False)  # as ftfy.fix_text does
+            pieces.append(text[position:clean_end])
+            position = clean_end
+            continue
+        repaired += 1
+        line_end = text.find("\n", position) + 1 or len(text)
+        if repaired > _REPAIR_LINES:
+            line_end = text.rfind("\n", position, position + _REPAIR_PIECE) + 1 or line_end
+        line_end = min(line_end, position + config.max_decode_length)
+        segment = text[position:line_end]
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)
+        pieces.append(ftfy.fix_and_explain(segment, config).text)
+        position = line_end
+    return "".join(pieces)
 
 
-def html_to_text(markup: str) -> str:
+# The tags html_text breaks lines at, so that the fallback lays text out alike.
+_BLOCK_TAGS = frozenset(html_text.NEWLINE_TAGS) | frozenset(html_text.DOUBLE_NEWLINE_TAGS)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*>|<[!?/][^<>]*>")
+_HIDDEN = (b"!--", b"script", b"style", b"template", b"noscript")
+
+
+def _drop_hidden(markup: str) -> str:
+    """The markup without comments and the content of script/style elements.
+
+    Linear: each opening is searched for once from where the last search left off.
+    """
+    # One byte per character, ASCII letters lower-cased: indices are the markup's
+    # (str.lower can change a text's length: "İ" becomes two characters).
+    lower = markup.encode("latin-1", "replace").lower()
+    following = {name: lower.find(b"<" + name) for name in _HIDDEN}
+    kept: list[str] = []
+    position = 0
+    while True:
+        for name, index in following.items():
+            if -1 < index < position:
+                following[name] = lower.find(b"<" + name, position)
+        starts = [(index, name) for name, index in following.items() if index != -1]
+        if not starts:
+            kept.append(markup[position:])
+            return "".join(kept)
+        start, name = min(starts)
+        kept.append(markup[position:start])
+        if name == b"!--":
+            end = lower.find(b"-->", start + 4)
+            close = end + 2 if end != -1 else -1
+        else:
+            end = lower.find(b"</" + name, start + len(name) + 1)
+            close = lower.find(b">", end) if end != -1 else -1
+        if end == -1:
+            return "".join(kept)  # unclosed: a browser hides the rest too
+        position = close + 1 if close != -1 else len(markup)
+
+
+def _strip_tags(markup: str) -> str:
+    """Text by tag stripping: block tags become line breaks and others spaces, so words stay apart."""
+
+    def replace(tag: re.Match[str]) -> str:
+        name = tag.group(2)
+        return "\n" if name and name.lower() in _BLOCK_TAGS else " "
+
+    return unescape(_TAG.sub(replace, _drop_hidden(markup)))
+
+
+def _parsed(markup: str) -> str | None:
+    """html_text's conversion, or None when lxml could not read the whole document."""
+    if _NOT_XML.search(markup):
+        markup = markup.translate(_FROM_NOT_XML)
+    body = markup.strip().encode("utf-8")
+    if not body:
+        return ""
+    parser = lxml.html.HTMLParser(recover=True, encoding="utf-8")
+    try:
+        root = lxml.etree.fromstring(body, parser=parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return None
+    if any(error.level_name == "FATAL" for error in parser.error_log):
+        return None  # past a depth or size limit lxml stops reading and drops the rest
+    if root is None:
+        return ""
+    return html_text.extract_text(root, guess_layout=True)
+
+
+def convert_html(markup: str) -> CleanText:
     """Readable text from an HTML fragment: block elements become line breaks.
 
     Entity-escaped HTML (Greenhouse's `content`) is unescaped once first.
     """
     if not markup:
-        return ""
+        return CleanText("")
+    truncated = len(markup) > MAX_DESCRIPTION_CHARS
+    markup = _without_surrogates(markup[:MAX_DESCRIPTION_CHARS])
+    if truncated and markup.rfind("<") > markup.rfind(">"):
+        markup = markup[: markup.rfind("<")]  # not a tag cut in two
     if "&lt;" in markup and "<" not in markup.replace("&lt;", ""):
-        markup = html.unescape(markup)
+        markup = unescape(markup)
     if "<" not in markup:
-        return tidy(html.unescape(markup))
-    return tidy(html_text.extract_text(markup, guess_layout=True))
+        return CleanText(tidy(unescape(markup)), truncated=truncated)
+    text = _parsed(markup)
+    if text is None or not text.strip():
+        fallback = _strip_tags(markup)
+        if text is None or fallback.strip():  # an empty result must be the document's
+            return CleanText(tidy(fallback), fallback=True, truncated=truncated)
+    return CleanText(tidy(text or ""), truncated=truncated)
+
+
+def html_to_text(markup: str) -> str:
+    """The text of `convert_html`."""
+    return convert_html(markup).text
 
 
 def tidy(text: str) -> str:
@@ -51,12 +224,22 @@ def tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def clean_description(description: str, fmt: str) -> CleanText:
+    """The description as clean plain text, with how it was read."""
+    if fmt == "html":
+        converted = convert_html(description)
+    else:
+        truncated = len(description) > MAX_DESCRIPTION_CHARS
+        converted = CleanText(tidy(description[:MAX_DESCRIPTION_CHARS]), truncated=truncated)
+    text = _REMOTEOK_FOOTER.sub("", repair(converted.text)).strip()
+    return CleanText(text, converted.fallback, converted.truncated)
+
+
 def description_text(description: str, fmt: str) -> str:
     """The description as clean plain text."""
-    text = html_to_text(description) if fmt == "html" else tidy(description)
-    return _REMOTEOK_FOOTER.sub("", repair(text)).strip()
+    return clean_description(description, fmt).text
 
 
 def text_hash(text: str) -> str:
     """A short stable digest of a text, for change detection."""
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -23,6 +23,15 @@ _SALES_TITLE = re.compile(
 )
 
 
+def _first_role(title: str) -> str:
+    """The job a title names first: in a "Company | Role, Role | Place" header, the first
+    role (the listing's primary role, taxonomy.md), not a sales role listed after it."""
+    fields = title.split("|")
+    if len(fields) < 3:
+        return title
+    return re.split(r",|\s/\s|;", fields[1])[0]
+
+
 def _ote_only(text: str, title: str) -> bool:
     """Whether the range `text` states is on-target earnings for this job, not base pay."""
     return bool(_OTE.search(text)) and (
@@ -80,7 +89,7 @@ def find_salary(
         )
         if salary is not None:
             return salary
-    if _SALES_TITLE.search(title) and _OTE.search(text):
+    if _SALES_TITLE.search(_first_role(title)) and _OTE.search(text):
         return None  # a sales job whose text speaks of OTE: its figures may all be OTE
     return extract_salary(
         f"{title}\n{text}", reference=reference, location_currency=location_currency

@@ -7,6 +7,7 @@ and placeholders are refused, and RemoteOK's 0 means "unknown".
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -51,9 +52,9 @@ def _number(value: Any) -> float | None:
         return None
     try:
         number = float(str(value).replace(",", ""))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
-    return number if number > 0 else None
+    return number if math.isfinite(number) and number > 0 else None
 
 
 def _period_word(value: Any) -> Period | None:

@@ -17,6 +17,8 @@ roles) mean the first one stated.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from datetime import date
 
 from jobradar.classifier.fx import annual_usd, usd_rate
 from jobradar.classifier.salary.model import Period, Salary
+from jobradar.classifier.taxonomy import ANNUAL_FACTOR
 
 # Currency markers: symbols and ISO codes, before or after the number.
 _ISO = (
@@ -56,8 +59,11 @@ _SIGN_CURRENCY = {
 _PREFIX = r"(?:US\$|USD\s?\$|CA\$|CAD\s?\$|C\$|AU\$|AUD\s?\$|A\$|SGD\s?\$|S\$|HK\$|NZ\$|R\$|\$|£|€|₹|Rs\.?)"
 # Amounts are found from their digits: scanning for a digit is fast, and only then
 # are the currency before it and the multiplier and currency after it read.
-_CURRENCY_BEFORE = re.compile(rf"(?:(?P<pre>{_PREFIX})|(?<![A-Za-z])(?P<preiso>{_ISO}))\s?$")
-_NUMBER_TOKEN = re.compile(r"[0-9][\d,.'\u00a0\u202f]*")
+_CURRENCY_BEFORE = re.compile(
+    rf"(?:(?P<pre>{_PREFIX})|(?<![A-Za-z])\(?(?P<preiso>{_ISO})\)?)\s?$"  # "(USD) 119,500"
+)
+# ASCII digits only: "\d" would take Arabic-Indic and other digits into a number.
+_NUMBER_TOKEN = re.compile(r"[0-9][0-9,.'\u00a0\u202f]*")
 # ASCII digits become "0" and everything else a space, one byte per character, so
 # bytes.find locates the next digit at C speed where a regular-expression scan would crawl.
 _DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
@@ -68,11 +74,11 @@ _JOINER_END = frozenset("-–—‒−~")
 _NUMBER_ON = re.compile(
     rf"""
     (?P<num>
-        \d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d{{1,2}})?         # Indian grouping 1,20,000
-      | \d{{1,3}}(?:[,.'\u00a0\u202f]\d{{3}})+(?:[.,]\d{{1,2}})?  # 120,000 / 120.000 / 120 000
-      | \d+(?:[.,]\d{{1,2}})?                                 # 120 / 31,2 / 4.5
+        [0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]{{1,2}})?         # Indian grouping 1,20,000
+      | [0-9]{{1,3}}(?:[,.'\u00a0\u202f][0-9]{{3}})+(?:[.,][0-9]{{1,2}})?  # 120,000 / 120.000 / 120 000
+      | [0-9]+(?:[.,][0-9]{{1,2}})?                                  # 120 / 31,2 / 4.5
     )
-    (?![\d])
+    (?![0-9])
     (?P<mult>
         \s?(?:k|K)(?![A-Za-z])
       | \s?(?:mm|MM|mn|Mn|m|M)(?![A-Za-z])
@@ -81,8 +87,9 @@ _NUMBER_ON = re.compile(
       | \s(?:thousand|million|billion|trillion)\b
       | \s?(?:bn|B)(?![A-Za-z])
     )?
-    (?:\s?(?P<suf>(?<![A-Za-z])(?:{_ISO})\b|€|£|zł))?
-    (?P<plus>\+)?
+    (?:\s?(?P<suf>(?<![A-Za-z])(?:{_ISO})\b|€|£|zł|Rs\.?(?![A-Za-z])))?
+    (?P<plus>\+(?!\s*(?i:bonus|equity|benefits?|commission|stock|options|rsus?|super|pension|
+        package|car|ote|shares|perks|allowance)\b))?   # "$150k+" is "from"; "$150k + bonus" is not
     """,
     re.VERBOSE,
 )
@@ -121,17 +128,22 @@ _RANGE_JOIN = re.compile(
 # name the rate ("hourly rate", "day rate") so "2 days/week in office" is not a period.
 _UNIT = r"(?:/|per|an?|p/?|pre|each)\s?\.?\s?"
 _PERIOD_AFTER: list[tuple[re.Pattern[str], Period]] = [
-    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:hour|hr|h)\b", re.I), "hour"),
-    (re.compile(r"^\s?(?:hr|hour|h|ph)\b", re.I), "hour"),
-    (re.compile(r"^\W{0,3}hourly\b", re.I), "hour"),
-    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:day|diem)\b", re.I), "day"),
-    (re.compile(r"^\W{0,3}(?:daily|pd)\b", re.I), "day"),
-    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:week|wk)\b", re.I), "week"),
-    (re.compile(r"^\W{0,3}weekly\b", re.I), "week"),
-    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:month|mo|mth)\b", re.I), "month"),
-    (re.compile(r"^\W{0,3}(?:monthly|pm|p\.m\.)(?![A-Za-z])", re.I), "month"),
-    (re.compile(rf"^\W{{0,3}}{_UNIT}(?:year|yr|annum|annual|anum)\b", re.I), "year"),
-    (re.compile(r"^\W{0,3}(?:annually|annual|yearly|p\.\s?a\.?|pa|lpa)(?![A-Za-z])", re.I), "year"),
+    (re.compile(rf"^[^\w+]{{0,3}}{_UNIT}(?:hour|hr|h)\b", re.I), "hour"),
+    (re.compile(r"^\s?(?:hr|hour|h|ph|p/h)\b", re.I), "hour"),
+    (re.compile(r"^[^\w+]{0,3}hourly\b", re.I), "hour"),
+    (re.compile(rf"^[^\w+]{{0,3}}{_UNIT}(?:day|diem)\b", re.I), "day"),
+    (re.compile(r"^[^\w+]{0,3}(?:daily|pd|p/d)\b", re.I), "day"),
+    (re.compile(rf"^[^\w+]{{0,3}}{_UNIT}(?:week|wk)\b", re.I), "week"),
+    (re.compile(r"^[^\w+]{0,3}weekly\b", re.I), "week"),
+    (re.compile(rf"^[^\w+]{{0,3}}{_UNIT}(?:month|mo|mth)\b", re.I), "month"),
+    (re.compile(r"^[^\w+]{0,3}(?:monthly|pm|p\.m\.)(?![A-Za-z])", re.I), "month"),
+    (re.compile(rf"^[^\w+]{{0,3}}{_UNIT}(?:year|yr|annum|annual|anum)\b", re.I), "year"),
+    (
+        re.compile(
+            r"^[^\w+]{0,3}(?:annually|annual|yearly|p\.\s?a\.?|p/a|pa|lpa)(?![A-Za-z])", re.I
+        ),
+        "year",
+    ),
 ]
 _RATE_LEAD = r"\b(?:rate|pay|wage|salary|compensation|stipend|earnings)\b[^$£€₹\d\n]{0,30}$"
 _PERIOD_BEFORE: list[tuple[re.Pattern[str], Period]] = [
@@ -143,11 +155,18 @@ _PERIOD_BEFORE: list[tuple[re.Pattern[str], Period]] = [
         "hour",
     ),
     (re.compile(r"\b(?:day|daily)\s+rate\b[^$£€₹\d\n]{0,30}$", re.I), "day"),
-    (re.compile(r"\bweekly\s+" + _RATE_LEAD, re.I), "week"),
-    (re.compile(r"\bmonthly\s+" + _RATE_LEAD, re.I), "month"),
+    (re.compile(r"\bweekly\s+(?:base\s+)?" + _RATE_LEAD, re.I), "week"),
+    (re.compile(r"\bmonthly\s+(?:base\s+)?" + _RATE_LEAD, re.I), "month"),
     (re.compile(r"\b(?:annual|yearly)\s+(?:base\s+)?" + _RATE_LEAD, re.I), "year"),
 ]
-_ESTIMATE_AFTER = re.compile(r"^[^|]{0,30}?\b(?:estimated|est\.)", re.I)
+_ESTIMATE_AFTER = re.compile(
+    r"^[^|]{0,30}?\b(?:estimated|est\.)"
+    r"(?!\s*(?:hourly|annual|yearly|monthly|base)?\s*(?:pay|salary|compensation|wage|rate)\b)",
+    re.I,
+)
+# ai-jobs.net marks its own estimates with a star set apart: "USD 121K - 186K *" (an
+# employer's footnote star is glued to the figure and followed by words).
+_STAR_ESTIMATE = re.compile(r"\s\*(?!\*)[ \t]*(?:\n|$)")
 # Sales pay stated as a split of base and variable is on-target earnings, not base pay.
 _SPLIT_AFTER = re.compile(
     r"^[^\n]{0,60}?(?:\d{2}\s?/\s?\d{2}\s+split|variable\s+split|%\s*variable)", re.I
@@ -168,7 +187,8 @@ _STRONG_NEGATIVE = re.compile(
     r"award|grant|grants|fees?|price|pricing|priced|costs?|donat\w*|turnover|profits?|"
     r"capital|contract value|total comp(?:ensation)?|cash/equity|tuition|relocation|"
     r"deductible|contributes|contribution|contributions|matching|per task|take-home|"
-    r"payroll deduction|benefit|fertility|hra|fsa|hsa|wellness|childcare|gym|membership|adoption)\b",
+    r"payroll deduction|benefit|fertility|hra|fsa|hsa|wellness|childcare|gym|membership|adoption|"
+    r"bill(?:ing)? rates?)\b",
     re.I,
 )
 _WEAK_NEGATIVE = re.compile(
@@ -186,31 +206,64 @@ _NEGATIVE_AFTER = re.compile(
     r"sales|trade|freight|spend|loans?|ote|on[- ]target|in total)\b",
     re.I,
 )
-_TAIL_STOP = re.compile(r"[,;|\n(+]|\s(?:w/|with|plus|and)\s|\.\s|[$£€₹]")
+_TAIL_STOP = re.compile(r"[,;|\n(+]|\s(?:w/|with|plus|and)\s|\.\s|[$£€₹]|\s[0-9]")
+_TAIL_WORDS = 4  # "$5M in seed funding"; further words describe something else
 _UP_TO = re.compile(
     r"(?:(?<![A-Za-z])[Uu]|(?<=[a-z])U)p\s?to(?:\s(?:around|about|approx\w*|circa|c\.))?\W{0,3}$"
-    r"|\b(?:upto|max(?:imum)?(?: of)?|not to exceed|capped at)\W{0,3}$",
+    r"|\b(?:upto|max(?:imum)?(?: of)?|not to exceed|capped at|of up)\W{0,3}$",
     re.I,
 )
 _FROM = re.compile(
     r"\b(?:from|starting (?:at|from)|min(?:imum)?(?: of)?|at least|over|in excess of)\W{0,3}$", re.I
 )
+_PAY_LABEL_BEFORE = re.compile(
+    r"\b(?:salary|pay|compensation|remuneration|wage)(?:\s+(?:range|band|scale))?\s*[:\-–]\s*$",
+    re.I,
+)
+_TO_BEFORE = re.compile(r"\b(?:up\s?to|to)\W{0,3}$", re.I)
 _MIN_LABEL = re.compile(r"\bmin(?:imum)?\s+(?:base\s+)?(?:salary|pay|rate)\b", re.I)
 _MAX_LABEL = re.compile(r"\bmax(?:imum)?\s+(?:base\s+)?(?:salary|pay|rate)\b", re.I)
 _NOT_MONEY = re.compile(r"(?:401|403|457)\s?\(?[kb]\b", re.I)  # US retirement plans
-_INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?")  # 1,20,000
-_THOUSANDS_GROUPS = re.compile(r"(\d{1,3}(?:[,.]\d{3})+)(?:[.,](\d{1,2}))?")
+_INDIAN_GROUPS = re.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]{1,2})?")  # 1,20,000
+_THOUSANDS_GROUPS = re.compile(r"([0-9]{1,3}(?:[,.][0-9]{3})+)(?:[.,]([0-9]{1,2}))?")
+# A number token longer than this ("1,000,000,000,000.00" is 20) is no one's pay: it is
+# skipped before parsing, which keeps huge numbers out of float arithmetic.
+_MAX_TOKEN = 24
+_MAX_DIGITS = 13
+# The first base-pay range stated is the listing's salary, and on the reference labels it
+# is at most the 9th money amount and within the first 8,300 characters: the scan stops
+# after this many amounts and candidates, and reads this much text, so its cost is linear
+# with a small bound whatever the input.
+_MAX_AMOUNTS = 120
+_MAX_CANDIDATES = 60
+_MAX_TEXT = 50_000
+_LINE_WINDOW = 300  # how far a pay field's line is looked at around an amount
+# After the first salary, this many more candidates are read for a fuller statement of it.
+_RESTATEMENT_LOOKAHEAD = 6
 _BETWEEN = re.compile(r"between\s*\W{0,2}$", re.I)
 _CODE_AFTER = re.compile(rf"^\s?(?:{_ISO})\b")
 _QUALIFIER_AFTER = re.compile(
     r"^\s*\(?(?:base|gross|salary|pre-tax|before tax|equivalent)\)?", re.I
 )
 _SEGMENT_BREAK = re.compile(r"[|\n•·]|\.\s|;\s")
+# How far back a word can veto an amount: "Revenue Activation Platform — a Full Stack
+# Engineer (with something to prove) $200K" names the company, not the figure.
+_CUE_REACH = 50
+_LINE_MARKS = " \t*•·-–—:💰"  # what may open a line before its amount
 
 # Plausibility, in USD a year, after annualisation: outside this is not a salary.
 ANNUAL_USD_BOUNDS = (300.0, 3_000_000.0)
+# A yearly figure under this in a currency of high-wage countries is a stray amount
+# (a stipend, a fee, a typo), not a salary: the lowest on the dev labels is 28,000.
+_YEARLY_FLOOR_USD = 10_000
+_HIGH_WAGE_CURRENCIES = frozenset(
+    {"USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SGD", "HKD", "SEK", "NOK", "DKK"}
+    | {"JPY", "KRW", "ILS"}
+)
+_MAX_AMOUNT = 1e12  # in the posted currency and period (IDR salaries reach 1e9 a year)
 _ANNUAL_LOOKING = {"INR": 100_000, "JPY": 1_000_000, "KRW": 10_000_000, "IDR": 10_000_000}
 _HOURLY_LOOKING = (10.0, 400.0)
+_DAY_RATE_LOOKING = (150.0, 2000.0)  # GBP a day, where a UK contract says so (IR35)
 _MILLION_SALARY_CURRENCIES = frozenset({"JPY", "KRW", "IDR", "HUF", "INR", "PHP"})
 _OTHER_DOLLAR_MARKS = (
     "CAD",
@@ -253,15 +306,22 @@ class _Candidate:
     high: _Amount | None
 
 
-def _parse_number(raw: str) -> float:
+def _parse_number(raw: str) -> float | None:
+    """The value of a number as written, or None when it is not one a salary could be."""
     raw = raw.replace("\u00a0", "").replace("\u202f", "").replace("'", "")
+    if not raw.isascii() or sum(c.isdigit() for c in raw) > _MAX_DIGITS:
+        return None
     if _INDIAN_GROUPS.fullmatch(raw):
-        return float(raw.replace(",", ""))
-    match = _THOUSANDS_GROUPS.fullmatch(raw)
-    if match:
-        whole = match.group(1).replace(",", "").replace(".", "")
-        return float(f"{whole}.{match.group(2) or 0}")
-    return float(raw.replace(",", "."))
+        text = raw.replace(",", "")
+    elif match := _THOUSANDS_GROUPS.fullmatch(raw):
+        text = f"{match.group(1).replace(',', '').replace('.', '')}.{match.group(2) or 0}"
+    else:
+        text = raw.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _currency_of(before: re.Match[str] | None, after: re.Match[str]) -> str | None:
@@ -282,8 +342,10 @@ def _maybe_money(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 6) : start]
     if _SIGNS.intersection(before) or "Rs" in before:
         return True
-    if before[-4:].strip()[-3:] in _ISO_CODES:
+    if before.rstrip(" )\u00a0")[-3:] in _ISO_CODES:
         return True
+    if end - start >= 4 and before.rstrip().endswith(":"):
+        return True  # a labelled figure, "Salary: 60,000"
     lead = before.rstrip()
     if lead[-1:] in _JOINER_END or lead.endswith((" to", " and")):
         return True  # the high end of a range: "£66,000 - 90,000 per year"
@@ -306,16 +368,25 @@ def _number_tokens(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _amounts(text: str) -> list[_Amount]:
-    """Every number that may be money, with the currency and multiplier around it."""
-    found = []
+    """The numbers that may be money (the first `_MAX_AMOUNTS`), with the currency and
+    multiplier around each."""
+    found: list[_Amount] = []
     for start, end in _number_tokens(text):
-        if (start and text[start - 1] in ".,") or not _maybe_money(text, start, end):
+        if len(found) >= _MAX_AMOUNTS:
+            break
+        if (
+            end - start > _MAX_TOKEN
+            or (start and text[start - 1] in ".,")
+            or not _maybe_money(text, start, end)
+        ):
             continue
         number_match = _NUMBER_ON.match(text, start)
         if number_match is None or _NOT_MONEY.match(text, start):
             continue
-        before = _CURRENCY_BEFORE.search(text[max(0, start - 8) : start])
         number = _parse_number(number_match.group("num"))
+        if number is None:
+            continue
+        before = _CURRENCY_BEFORE.search(text[max(0, start - 8) : start])
         multiplier = (number_match.group("mult") or "").strip().lower()
         factor = _MULTIPLIERS.get(multiplier, 1.0)
         if factor == 1e3 and number >= 1000:
@@ -333,6 +404,17 @@ def _amounts(text: str) -> list[_Amount]:
     return found
 
 
+def _labelled_figure(text: str, amount: _Amount) -> bool:
+    """A bare grouped figure right after a pay label: "Salary range: 98,100 - 171,398"."""
+    return (
+        amount.currency is None
+        and amount.factor == 1
+        and amount.number >= 1000
+        and not text[amount.start : amount.end].isdigit()
+        and bool(_PAY_LABEL_BEFORE.search(text, max(0, amount.start - 40), amount.start))
+    )
+
+
 def _candidates(text: str, amounts: list[_Amount]) -> list[_Candidate]:
     """Money amounts, each alone or joined with the next into a range."""
     result: list[_Candidate] = []
@@ -340,14 +422,15 @@ def _candidates(text: str, amounts: list[_Amount]) -> list[_Candidate]:
     while index < len(amounts):
         low = amounts[index]
         high = amounts[index + 1] if index + 1 < len(amounts) else None
-        if high is not None and (low.is_money or high.is_money):
+        money = low.is_money or _labelled_figure(text, low)
+        if high is not None and (money or high.is_money) and high.start - low.end < 40:
             joint = text[low.end : high.start]
             between = _BETWEEN.search(text, max(0, low.start - 12), low.start)
             if _RANGE_JOIN.fullmatch(joint) and ("and" not in joint.lower() or between):
                 result.append(_Candidate(low.start, high.end, low, high))
                 index += 2
                 continue
-        if low.is_money:
+        if money:
             result.append(_Candidate(low.start, low.end, low, None))
         index += 1
     return result
@@ -388,7 +471,7 @@ def _cue(text: str, candidate: _Candidate) -> str | None:
     """'+' when the amount is introduced as pay, '-' when as something else, 'bound'
     after "up to" / "from" / "over" (pay only when the amount is marked as money)."""
     near = _segment_before(text, candidate.start)
-    cue = _nearest([("+", _POSITIVE), ("-", _STRONG_NEGATIVE)], near)
+    cue = _nearest([("+", _POSITIVE), ("-", _STRONG_NEGATIVE)], near[-_CUE_REACH:])
     if cue is not None:
         return cue
     if _WEAK_NEGATIVE.search(near[-25:]):
@@ -404,7 +487,7 @@ def _tail(text: str, end: int) -> str:
     """The words right after an amount, up to the next clause break or amount."""
     window = text[end : end + 45]
     stop = _TAIL_STOP.search(window)
-    return window[: stop.start()] if stop else window
+    return " ".join((window[: stop.start()] if stop else window).split()[:_TAIL_WORDS])
 
 
 def _period_after(text: str, end: int) -> Period | None:
@@ -417,8 +500,22 @@ def _period_after(text: str, end: int) -> Period | None:
     return None
 
 
+def _lead(text: str, start: int, limit: int) -> str:
+    """The clause before `start`; when the amount opens its line, the line before too
+    ("Day rate" on its own line above "£400 — £525")."""
+    before = _segment_before(text, start, limit)
+    if before.strip(_LINE_MARKS):
+        return before
+    line_start = text.rfind("\n", max(0, start - limit), start)
+    return (
+        f"{_segment_before(text, line_start, limit).rstrip(_LINE_MARKS)} "
+        if line_start > 0
+        else before
+    )
+
+
 def _period_before(text: str, start: int) -> Period | None:
-    before = _segment_before(text, start, 90)
+    before = _lead(text, start, 90)
     for pattern, period in _PERIOD_BEFORE:
         if pattern.search(before):
             return period
@@ -431,15 +528,24 @@ def _is_field(text: str, candidate: _Candidate) -> bool:
     That is the pay field of a "Company | Role | Place | $pay" header, or an amount
     that opens its line ("£65,000 + benefits" under "Details").
     """
-    line_start = text.rfind("\n", 0, candidate.start) + 1
-    line_end = text.find("\n", candidate.end)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
+    # Within a window: a search to the line's ends would make a long line quadratic.
+    window_start = max(0, candidate.start - _LINE_WINDOW)
+    line_start = text.rfind("\n", window_start, candidate.start) + 1 or window_start
+    line_end = text.find("\n", candidate.end, candidate.end + _LINE_WINDOW)
+    line = text[line_start : line_end if line_end != -1 else candidate.end + _LINE_WINDOW]
     if not text[line_start : candidate.start].strip(" *•-–💰"):
         return True
-    if line.count("|") < 2:
+    if line.count("|") >= 2:
+        field_start = text.rfind("|", line_start, candidate.start) + 1
+    elif line.count(" - ") + line.count(" – ") >= 2:  # "Data Engineer - Perm - London - £60k"
+        field_start = max(
+            text.rfind(" - ", line_start, candidate.start),
+            text.rfind(" – ", line_start, candidate.start),
+        )
+        field_start = field_start + 3 if field_start != -1 else 0
+    else:
         return False
-    field_start = text.rfind("|", line_start, candidate.start)
-    prefix = text[(field_start + 1 if field_start != -1 else line_start) : candidate.start]
+    prefix = text[max(field_start, line_start) : candidate.start]
     return len(prefix.strip()) <= 25
 
 
@@ -459,11 +565,21 @@ def _default_currency(
     return None
 
 
-def _infer_period(values: list[float], currency: str, hourly_ok: bool) -> Period | None:
+@functools.lru_cache(maxsize=4)
+def _uk_contract(text: str) -> bool:
+    """Whether the posting is a UK contract ("inside/outside IR35"), whose rates are daily."""
+    return "ir35" in text.lower()
+
+
+def _infer_period(
+    values: list[float], currency: str, hourly_ok: bool, day_rates: bool = False
+) -> Period | None:
     """A period from magnitude, only where it is unmistakable."""
     top = max(values)
     if top >= _ANNUAL_LOOKING.get(currency, 10_000):
         return "year"
+    if day_rates and currency == "GBP" and _DAY_RATE_LOOKING[0] <= top <= _DAY_RATE_LOOKING[1]:
+        return "day"
     hourly_currencies = {"USD", "GBP", "EUR", "CAD", "AUD", "CHF", "SGD", "NZD"}
     if (
         hourly_ok
@@ -502,10 +618,12 @@ def _not_pay_after(text: str, end: int) -> bool:
     """What follows says the amount is no base pay: a percentage, an estimate, equity, a split."""
     after = text[end : end + 70]
     percent = after[:1] == "%" or (after[:1].isspace() and after[1:2] == "%")
-    if percent or _ESTIMATE_AFTER.search(after):
+    if percent or _ESTIMATE_AFTER.search(after) or _STAR_ESTIMATE.match(after):
         return True
     if _BASE_AFTER.search(after):
         return False  # "140k - 240k USD Base Salary + commission": the base is named
+    if text[end - 3 : end] in _ISO_CODES and after.lstrip()[:1].isupper():
+        return False  # "£Up to £75,000 GBP Bonus Onsite": an agency's field list
     return bool(_NEGATIVE_AFTER.search(_tail(text, end)) or _SPLIT_AFTER.search(after))
 
 
@@ -534,7 +652,7 @@ def _period_of(
     hourly_ok = (
         candidate.high is not None or "rate" in _segment_before(text, candidate.start).lower()
     )
-    return _infer_period(values, currency, hourly_ok)
+    return _infer_period(values, currency, hourly_ok, day_rates=_uk_contract(text))
 
 
 def _bounds(
@@ -542,7 +660,7 @@ def _bounds(
 ) -> tuple[float | None, float | None]:
     """(min, max): "up to X" and "from X"/"X+" leave one side open; a reversed range is turned."""
     if candidate.high is None:
-        near = _segment_before(text, candidate.start, 40)
+        near = _lead(text, candidate.start, 40)
         if _UP_TO.search(near):
             return None, low
         if _FROM.search(near) or candidate.low.plus:
@@ -589,12 +707,31 @@ def _judge(
     return normalise(salary, reference)
 
 
+def _spelled_range(text: str, candidate: _Candidate, other: _Candidate) -> bool:
+    """ "ranges from $115,000/year in our lowest market up to $223,600/year": one range
+    spelled out in words, within one clause."""
+    return (
+        candidate.high is None
+        and other.high is None
+        and other.start - candidate.end < 120
+        and bool(_FROM.search(_segment_before(text, candidate.start, 40)))
+        and bool(_TO_BEFORE.search(_segment_before(text, other.start, 40)))
+        and not _SEGMENT_BREAK.search(text, candidate.end, other.start)
+    )
+
+
 def _labelled_pairs(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
-    """Join "Minimum salary: X … Maximum salary: Y" into one range candidate."""
+    """Join "Minimum salary: X … Maximum salary: Y" and "from X … up to Y" into one range
+    candidate."""
     joined: list[_Candidate] = []
     skip: set[int] = set()
     for index, candidate in enumerate(candidates):
         if index in skip:
+            continue
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if following is not None and _spelled_range(text, candidate, following):
+            joined.append(_Candidate(candidate.start, following.end, candidate.low, following.low))
+            skip.add(index + 1)
             continue
         if candidate.high is None and _MIN_LABEL.search(_segment_before(text, candidate.start, 60)):
             for later in range(index + 1, min(index + 4, len(candidates))):
@@ -616,6 +753,11 @@ def _labelled_pairs(text: str, candidates: list[_Candidate]) -> list[_Candidate]
 
 def normalise(salary: Salary, reference: date) -> Salary | None:
     """Add annualised USD figures; None when the currency is unknown or the pay implausible."""
+    if any(
+        value is not None and not (math.isfinite(value) and 0 < value < _MAX_AMOUNT)
+        for value in (salary.min, salary.max)
+    ):
+        return None  # no pay is infinite, negative or a 13-digit sum in any currency
     rate = usd_rate(salary.currency, reference)
     if rate is None:
         return salary.model_copy(update={"annual_usd_min": None, "annual_usd_max": None})
@@ -624,6 +766,12 @@ def normalise(salary: Salary, reference: date) -> Salary | None:
     bounds = ANNUAL_USD_BOUNDS
     if any(value is not None and not bounds[0] <= value <= bounds[1] for value in (low, high)):
         return None
+    if (
+        salary.period == "year"
+        and salary.currency in _HIGH_WAGE_CURRENCIES
+        and any(value is not None and value < _YEARLY_FLOOR_USD for value in (low, high))
+    ):
+        return None  # "$1,500" or "$3k - $10k" a year is no salary where these are paid
     return salary.model_copy(
         update={
             "annual_usd_min": low,
@@ -649,12 +797,54 @@ def extract_salary(
     """
     if not text:
         return None
+    text = text[:_MAX_TEXT]
     amounts = _amounts(text)
     if not amounts:
         return None
     default = _default_currency(amounts, text, location_currency)
-    for candidate in _labelled_pairs(text, _candidates(text, amounts)):
+    found: Salary | None = None
+    looked = 0
+    for candidate in _labelled_pairs(text, _candidates(text, amounts))[:_MAX_CANDIDATES]:
         salary = _judge(text, candidate, default, reference, pay_field)
-        if salary is not None:
+        if found is None:
+            found = salary
+            continue
+        if salary is not None and _restates(found, salary):
             return salary
-    return None
+        looked += 1
+        if looked >= _RESTATEMENT_LOOKAHEAD:
+            break
+    return found
+
+
+def _restates(first: Salary, later: Salary) -> bool:
+    """Whether `later` is `first` stated more fully, or the rate `first` annualises.
+
+    A single figure is often the headline of a range stated later: "£45k" in a header,
+    then "£35,000 - £45,000"; "$70/hr", then "$22 - $70/hour". And a board's "£130,000 -
+    145,600 per year" that is exactly the "£500-£560" day rate stated later, times 260,
+    is the board's conversion. Otherwise the first stated wins: "£85,000", then "up to
+    £85,000"; "up to £80,000", then "£60,000 - £80,000"; "$104,000 a year ($50/hour)".
+    """
+    if later.currency != first.currency:
+        return False
+    if later.period != first.period:
+        return _annualises(first, later)
+    if first.min is None or first.min != first.max or later.min is None or later.max is None:
+        return False
+    return later.min != later.max and first.min in (later.min, later.max)
+
+
+def _annualises(annual: Salary, rate: Salary) -> bool:
+    """Whether a yearly figure is exactly a day or week rate times its annual factor.
+
+    No employer converts a day rate to the pound; an aggregator does (Adzuna). Hourly
+    and monthly rates are left out: an employer may state "$104,000 a year ($50/hour)".
+    """
+    if annual.period != "year" or rate.period not in ("day", "week"):
+        return False
+    factor = ANNUAL_FACTOR[rate.period]
+    return all(
+        (a is None) == (b is None) and (a is None or b is None or abs(a - b * factor) < 1)
+        for a, b in ((annual.min, rate.min), (annual.max, rate.max))
+    )

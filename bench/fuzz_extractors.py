@@ -1,0 +1,86 @@
+"""Every extractor over many hostile inputs: how many raise, and the slowest per megabyte.
+
+The inputs are tests/hostile.py's: small hostile postings, HTML nested thousands deep,
+and (one in `--big-every`) a posting grown to 100 kB or 1 MB. Hypothesis draws them; with
+HYPOTHESIS_PROFILE=explore (the default here) they are fresh random ones each run.
+Nothing stops at the first exception: each is counted and the first few are shown.
+Run: python -m bench.fuzz_extractors [--inputs 200000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+import traceback
+from collections import Counter
+
+from hypothesis import HealthCheck, Phase, given, settings
+
+from tests.hostile import Posting, big_text, hostile_text, postings, run_every_extractor, warm_up
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inputs", type=int, default=200_000)
+    parser.add_argument("--big-every", type=int, default=2000, help="one big input in this many")
+    args = parser.parse_args()
+    derandomize = os.environ.get("HYPOTHESIS_PROFILE", "explore") != "explore"
+    errors: Counter[str] = Counter()
+    shown: list[str] = []
+    seen = {"inputs": 0, "bytes": 0}
+    slowest = (0.0, 0.0, "")  # (seconds per MB bound used, seconds, what)
+    warm_up()  # one-time loads are not any input's time
+    started = time.monotonic()
+
+    def fuzz(posting: Posting) -> None:
+        nonlocal slowest
+        seen["inputs"] += 1
+        seen["bytes"] += posting.size
+        try:
+            seconds = run_every_extractor(posting)
+        except Exception as exc:  # noqa: BLE001 (counted and shown: the point of the run)
+            errors[f"{type(exc).__name__}: {str(exc)[:80]}"] += 1
+            if len(shown) < 5:
+                shown.append(f"{posting!r:.300}\n{traceback.format_exc()}")
+            return
+        per_mb = seconds / max(1.0, posting.size / 1_000_000)
+        if per_mb > slowest[0]:
+            slowest = (per_mb, seconds, f"{posting.size:,} characters, {posting.fmt}")
+        if seen["inputs"] % 20_000 == 0:
+            print(f"  {seen['inputs']:,} inputs, {sum(errors.values())} exceptions", flush=True)
+
+    big = args.inputs // args.big_every
+    for strategy, count in ((postings(big_text), big), (postings(hostile_text), args.inputs - big)):
+
+        def run(posting: Posting) -> None:  # a fresh function: hypothesis marks what it wraps
+            fuzz(posting)
+
+        # The body never raises, so hypothesis only generates: no shrinking, no replay.
+        given(posting=strategy)(
+            settings(
+                max_examples=count,
+                derandomize=derandomize,
+                database=None,
+                deadline=None,
+                phases=[Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            )(run)
+        )()
+
+    print(
+        f"{seen['inputs']:,} inputs ({seen['bytes'] / 1e6:,.0f} MB) in "
+        f"{time.monotonic() - started:,.0f} s; exceptions: {sum(errors.values())}"
+    )
+    for error, count in errors.most_common():
+        print(f"  {count} × {error}")
+    for example in shown:
+        print(example)
+    print(
+        f"slowest: {slowest[1]:.3f} CPU s ({slowest[0]:.3f} s per MB, at least 1 MB counted) "
+        f"on {slowest[2]}"
+    )
+
+
+if __name__ == "__main__":
+    main()

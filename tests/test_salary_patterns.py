@@ -1,0 +1,212 @@
+"""Salary extraction on the ways the market writes pay (issue 13, item 4).
+
+Hand-written cases, in our own words and figures, of each form a miss was seen in on
+unseen postings: UK agency lines, day rates, a pay label on its own line, a range
+spelled out in words, a headline figure restated as a range, a board's annualised
+figure, board estimates, stray small amounts, and pay next to what is not pay.
+Each row: text (and the posting's country currency, if any) → (min, max, currency,
+period), or None when the text states no base pay.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jobradar.classifier.salary import extract_salary, find_salary
+
+DAY = date(2026, 6, 1)
+YEAR = "year"
+
+CASES: list[tuple[str, str, str | None, tuple[float | None, float | None, str, str] | None]] = [
+    # UK agency lines
+    (
+        "a sign before 'Up to', then a code and the benefits as the next field",
+        "Senior Data Architect £Up to £95,000 GBP Bonus Hybrid WORKING Location: Leeds",
+        None,
+        (None, 95000, "GBP", YEAR),
+    ),
+    (
+        "a range with the code glued to the next field",
+        "Lead ML Engineer £65,000 to 80,000 GBPBonusHybrid WORKING",
+        None,
+        (65000, 80000, "GBP", YEAR),
+    ),
+    (
+        "'Pay of up' (a typo for 'up to')",
+        "Principal Analyst. Pay of up £88,000, plus pension.",
+        None,
+        (None, 88000, "GBP", YEAR),
+    ),
+    (
+        "a figure in a ' - ' separated header",
+        "Senior Data Engineer - Permanent - Leeds - £72k",
+        None,
+        (72000, 72000, "GBP", YEAR),
+    ),
+    (
+        "a percentage bonus after the range is a figure of its own",
+        "DATA ENGINEER £110k-£130k 40% Bonus LONDON",
+        None,
+        (110000, 130000, "GBP", YEAR),
+    ),
+    # day rates
+    (
+        "a day rate stated as such",
+        "Contract: 6 months. Rate: £480-£540 per day, outside IR35.",
+        None,
+        (480, 540, "GBP", "day"),
+    ),
+    (
+        "a UK contract's bare rate is a day rate",
+        "Outside IR35. Rate: £475. Location: Leeds (2 days onsite).",
+        None,
+        (475, 475, "GBP", "day"),
+    ),
+    (
+        "'p/d' after the rate",
+        "Analyst - 6 month contract - £310p/d Inside IR35",
+        None,
+        (310, 310, "GBP", "day"),
+    ),
+    # a pay label on its own line before the amounts
+    ("'Day rate' above the range", "Day rate\n£410 — £530 GBP", None, (410, 530, "GBP", "day")),
+    (
+        "'Monthly base salary' above the range",
+        "Monthly base salary\n€6,100 — €7,900 EUR",
+        None,
+        (6100, 7900, "EUR", "month"),
+    ),
+    (
+        "'up to' on the line above a bold rate",
+        "Contributors can earn up to\n**$48 per hour equivalent**, depending on pace.",
+        None,
+        (None, 48, "USD", "hour"),
+    ),
+    # hourly and annual figures: the first stated wins
+    (
+        "hourly first",
+        "Pay: $58 per hour (roughly $120,640 a year)",
+        None,
+        (58, 58, "USD", "hour"),
+    ),
+    (
+        "annual first",
+        "Salary: $121,680 per year ($58.50/hour for contractors)",
+        None,
+        (121680, 121680, "USD", YEAR),
+    ),
+    (
+        "two roles' ranges",
+        "Staff engineer: $50 - $70 / hr. Seniors: $100,000 - $140,000 a year.",
+        None,
+        (50, 70, "USD", "hour"),
+    ),
+    # a range is not read as one of its bounds
+    (
+        "a range spelled out across a clause",
+        "The base pay ranges from $131,000/year in our lowest geographic market up to "
+        "$204,500/year in our highest geographic market.",
+        None,
+        (131000, 204500, "USD", YEAR),
+    ),
+    (
+        "a headline figure, then the range it tops",
+        "ML Engineer - Remote - $90/hr\nWe label data.\nCompensation: $45 - $90/hour",
+        None,
+        (45, 90, "USD", "hour"),
+    ),
+    (
+        "labelled minimum and maximum with a midpoint between",
+        "* Minimum Salary: US Dollar (USD) 101,200\n* Midpoint Salary: US Dollar (USD) "
+        "126,500\n* Maximum Salary : US Dollar (USD) 151,800",
+        None,
+        (101200, 151800, "USD", YEAR),
+    ),
+    (
+        "bare figures after a salary label take the country's currency",
+        "Salary range: 87,400 - 132,900",
+        "USD",
+        (87400, 132900, "USD", YEAR),
+    ),
+    (
+        "a rupee suffix on both ends",
+        "Salary:\n1,500,000Rs. - 2,100,000Rs.",
+        None,
+        (1500000, 2100000, "INR", YEAR),
+    ),
+    (
+        "'+ bonus' after a range does not make it 'from'",
+        "The base salary is $150,000 USD - 190,000 USD+ bonus + equity",
+        None,
+        (150000, 190000, "USD", YEAR),
+    ),
+    (
+        "'+ monthly bonus' gives the range no period",
+        "Compensation: $50k–$90k USD + monthly bonus (5% of profit)",
+        None,
+        (50000, 90000, "USD", YEAR),
+    ),
+    (
+        "a company's tagline far before the range says nothing of it",
+        "Lumen Revenue Intelligence Platform — A Backend Engineer (new team) $180K - $230K "
+        "• 0.10% - 0.25% • Remote",
+        None,
+        (180000, 230000, "USD", YEAR),
+    ),
+    (
+        "an agency's own estimate of the hourly rate",
+        "$38.00 - $52.00 (est. hourly pay rate)",
+        None,
+        (38, 52, "USD", "hour"),
+    ),
+    # a board's annualisation of a day rate is not the posted pay
+    (
+        "the day rate the board's yearly figure converts",
+        "£117,000 - 132,600 per year\nA contract with an inside IR35 day rate of £450-£510.",
+        None,
+        (450, 510, "GBP", "day"),
+    ),
+    # board estimates are not posted pay
+    ("an aggregator's estimate", "Leeds\n£58,210\n per year - estimated\nFull time", None, None),
+    ("Glassdoor's estimate", "Data Scientist $85K-$120K (Glassdoor est.)", None, None),
+    ("ai-jobs.net's starred estimate", "Data Engineer\nUSD 95K - 140K *\nRemote", None, None),
+    # stray and implausible amounts are not a yearly salary
+    ("a yearly budget", "We give every hire a $1,500 a year learning budget.", None, None),
+    ("five thousand a year", "Salary: $5,000 a year", None, None),
+    ("a range no salary starts at", "Salary: $3k - $10k per year", None, None),
+    ("a thousand pounds a year", "Salary: £1,030 per annum", None, None),
+    ("an agency's bill rate", "MAX BILL RATE: $72\nJob Title: Client Engineer", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "country_currency", "expected"),
+    [pytest.param(text, currency, expected, id=why) for why, text, currency, expected in CASES],
+)
+def test_pay_as_the_market_writes_it(
+    text: str,
+    country_currency: str | None,
+    expected: tuple[float | None, float | None, str, str] | None,
+) -> None:
+    salary = extract_salary(text, reference=DAY, location_currency=country_currency)
+    got = (salary.min, salary.max, salary.currency, salary.period) if salary else None
+    assert got == expected
+
+
+def test_a_sales_role_listed_after_the_first_does_not_make_the_post_ote_only() -> None:
+    # A header lists the primary role first (taxonomy.md); "OTE" in the text is the AE's.
+    salary = find_salary(
+        title="Acme | Product Manager, Account Executive | Remote | $130K to $170K",
+        text="AE: $90K base, $180K OTE.",
+        reference=DAY,
+    )
+    assert salary is not None
+    assert (salary.min, salary.max) == (130000, 170000)
+    sales = find_salary(
+        title="Acme | Account Executive, Product Manager | Remote | $130K to $170K",
+        text="AE: $90K base, $180K OTE.",
+        reference=DAY,
+    )
+    assert sales is None
