@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -263,3 +263,22 @@ def role_count_history(
     )
     with engine.connect() as connection:
         return [(day, role, int(n)) for day, role, n in connection.execute(query)]
+
+
+def listing_batches(
+    engine: Engine,
+    columns: Sequence[str],
+    day: date | None = None,
+    facets: ListingFilter | None = None,
+    batch: int = 5000,
+) -> Iterator[list[dict[str, Any]]]:
+    """Every listing (or those counted on `day`), the named columns, in batches by id:
+    an export of millions of listings holds one batch in memory at a time."""
+    query = select(*(getattr(Listing, name) for name in columns))
+    if day is not None:
+        query = query.where(counted(day))
+    query = _narrow(query, facets or ListingFilter()).order_by(col(Listing.id))
+    with engine.connect() as connection:
+        result = connection.execution_options(yield_per=batch).execute(query)
+        for partition in result.mappings().partitions():
+            yield [dict(row) for row in partition]

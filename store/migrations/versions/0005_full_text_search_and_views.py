@@ -34,7 +34,7 @@ PG_DOCUMENT = (
 
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE listings_fts USING fts5(title, company, description_text,"
-    " content='listings', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+    " content=\"listings\", content_rowid=id, tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN"
     " INSERT INTO listings_fts (rowid, title, company, description_text)"
     " VALUES (new.id, new.title, new.company, new.description_text); END",
