@@ -54,16 +54,11 @@ def fts5_query(words: Sequence[str]) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
-def sqlite_hits(words: Sequence[str]) -> Any:
-    """(rowid, score) of the listings holding every word; a lower score ranks higher."""
+def sqlite_match(words: Sequence[str]) -> tuple[Any, Any, Any]:
+    """(the FTS table, its match of every word, the bm25 score: lower ranks higher)."""
     fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
-    score = func.bm25(literal_column(FTS_TABLE), *BM25_WEIGHTS).label("score")
-    return (
-        fts.select()
-        .with_only_columns(fts.c.rowid.label("listing_id"), score)
-        .where(fts.c[FTS_TABLE].op("MATCH")(fts5_query(words)))
-        .subquery("hits")
-    )
+    score = func.bm25(literal_column(FTS_TABLE), *BM25_WEIGHTS)
+    return fts, fts.c[FTS_TABLE].op("MATCH")(fts5_query(words)), score
 
 
 def pg_match(words: Sequence[str]) -> tuple[Any, Any]:

@@ -147,6 +147,12 @@ class Found:
     first_seen: datetime
 
 
+# The matches a search ranks at most: the newest ones. A word most listings hold would
+# otherwise make every search rank the whole store (seconds at a million listings); a
+# rarer word's matches are all ranked.
+SEARCH_WINDOW = 10_000
+
+
 def search(
     engine: Engine,
     day: date,
@@ -157,8 +163,38 @@ def search(
     limit: int = 20,
 ) -> list[Found]:
     """Active canonical listings whose title, company or description holds every word
-    (full-text: whole words, stemmed), best match first; without words, newest first."""
-    query = select(
+    (full-text: whole words, stemmed), best match first among the newest SEARCH_WINDOW
+    matches; without words, newest first."""
+    if words and not fulltext.usable_words(words):
+        return []  # punctuation alone is in no index
+    query = search_query(
+        engine.dialect.name, day, words, facets, min_salary=min_salary, limit=limit
+    )
+    with engine.connect() as connection:
+        return [Found(*row) for row in connection.execute(query).all()]
+
+
+def search_query(
+    dialect: str,
+    day: date,
+    words: Sequence[str],
+    facets: ListingFilter | None = None,
+    *,
+    min_salary: float | None = None,
+    limit: int = 20,
+) -> Any:
+    """The query of `search` (its plan is checked by tests/test_search.py)."""
+    usable = fulltext.usable_words(words)
+    facets = facets or ListingFilter()
+
+    def narrowed(query: Any) -> Any:
+        query = query.where(counted(day))
+        if min_salary is not None:
+            pay = func.coalesce(col(Listing.annual_usd_max), col(Listing.annual_usd_min))
+            query = query.where(pay >= min_salary)
+        return _narrow(query, facets)
+
+    query: Any = select(
         col(Listing.source),
         col(Listing.title),
         col(Listing.company),
@@ -169,29 +205,38 @@ def search(
         col(Listing.annual_usd_max),
         col(Listing.url),
         col(Listing.first_seen),
-    ).where(counted(day))
-    usable = fulltext.usable_words(words)
-    if words and not usable:
-        return []  # punctuation alone is in no index
-    words = usable
+    )
     order: list[Any] = []
-    if words and engine.dialect.name == "sqlite":
-        hits = fulltext.sqlite_hits(words)
-        query = query.join(hits, hits.c.listing_id == col(Listing.id))
-        order.append(hits.c.score)
-    elif words:
-        matches, rank = fulltext.pg_match(words)
-        query = query.where(matches)
-        order.append(rank.desc())
-    if min_salary is not None:
-        query = query.where(
-            func.coalesce(col(Listing.annual_usd_max), col(Listing.annual_usd_min)) >= min_salary
+    window = max(SEARCH_WINDOW, limit)
+    if not usable:
+        query = narrowed(query)
+    elif dialect == "sqlite":
+        fts, matches, score = fulltext.sqlite_match(usable)
+        candidates = (
+            narrowed(
+                select(col(Listing.id).label("hit"), score.label("score"))
+                .select_from(fts)
+                .join(Listing, col(Listing.id) == fts.c.rowid)
+                .where(matches)
+            )
+            .order_by(fts.c.rowid.desc())
+            .limit(window)
+            .subquery("candidates")
         )
-    query = _narrow(query, facets or ListingFilter())
+        query = query.join(candidates, candidates.c.hit == col(Listing.id))
+        order.append(candidates.c.score)
+    else:
+        matches, rank = fulltext.pg_match(usable)
+        candidates = (
+            narrowed(select(col(Listing.id).label("hit")).where(matches))
+            .order_by(col(Listing.id).desc())
+            .limit(window)
+            .subquery("candidates")
+        )
+        query = query.join(candidates, candidates.c.hit == col(Listing.id))
+        order.append(rank.desc())
     order += [col(Listing.first_seen).desc(), col(Listing.id).desc()]
-    query = query.order_by(*order).limit(limit)
-    with engine.connect() as connection:
-        return [Found(*row) for row in connection.execute(query).all()]
+    return query.order_by(*order).limit(limit)
 
 
 def listings_per_source(engine: Engine, day: date) -> dict[str, int]:

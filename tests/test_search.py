@@ -11,7 +11,7 @@ from sqlalchemy import Engine, text
 
 from jobradar.store.engine import open_store
 from jobradar.store.listings import upsert_listings
-from jobradar.store.queries import ListingFilter, search
+from jobradar.store.queries import ListingFilter, search, search_query
 from jobradar.store.types import utc_now
 from tests.store_seed import rows, seeded, tag_by_source_id
 
@@ -127,6 +127,17 @@ def test_migration_0005_indexes_the_listings_a_store_already_held(store_url: str
         per_role = connection.execute(text("SELECT role, listings FROM active_role_counts")).all()
     assert active == len(rows())
     assert [tuple(row) for row in per_role] == [("mlops", len(rows()))]
+
+
+def test_sqlite_search_reads_the_full_text_index_newest_first(sqlite_url: str) -> None:
+    engine = seeded(sqlite_url)
+    query = search_query("sqlite", TODAY, ["kubernetes", "gpu"])
+    sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+    with engine.connect() as connection:
+        plan = "\n".join(row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "SCAN listings_fts VIRTUAL TABLE" in plan, plan
+    # the newest matches come in the index's own order: the one sort is of the window
+    assert plan.count("TEMP B-TREE") == 1, plan
 
 
 @pytest.mark.postgres
