@@ -164,7 +164,7 @@ def search(
 ) -> list[Found]:
     """Active canonical listings whose title, company or description holds every word
     (full-text: whole words, stemmed), best match first among the newest SEARCH_WINDOW
-    matches; without words, newest first."""
+    matches; without words, the newest first (the last stored first)."""
     if words and not fulltext.usable_words(words):
         return []  # punctuation alone is in no index
     query = search_query(
@@ -208,9 +208,7 @@ def search_query(
     )
     order: list[Any] = []
     window = max(SEARCH_WINDOW, limit)
-    if not usable:
-        query = narrowed(query)
-    elif dialect == "sqlite":
+    if dialect == "sqlite" and usable:
         fts, matches, score = fulltext.sqlite_match(usable)
         candidates = (
             narrowed(
@@ -225,7 +223,7 @@ def search_query(
         )
         query = query.join(candidates, candidates.c.hit == col(Listing.id))
         order.append(candidates.c.score)
-    else:
+    elif usable:
         matches, rank = fulltext.pg_match(usable)
         candidates = (
             narrowed(select(col(Listing.id).label("hit")).where(matches))
@@ -235,6 +233,10 @@ def search_query(
         )
         query = query.join(candidates, candidates.c.hit == col(Listing.id))
         order.append(rank.desc())
+    else:  # listings get their ids as they are first seen: the primary key, read
+        # backwards, lists the newest first and stops at the limit (a sort by first_seen
+        # would read every active listing: 3 s at a million)
+        return narrowed(query).order_by(col(Listing.id).desc()).limit(limit)
     order += [col(Listing.first_seen).desc(), col(Listing.id).desc()]
     return query.order_by(*order).limit(limit)
 
