@@ -152,7 +152,7 @@ class Found:
 # rarer word's matches are all ranked. PostgreSQL's expression index holds no document to
 # rank by: each match checked and ranked computes its tsvector again (~0.1 ms), so it
 # ranks fewer.
-SEARCH_WINDOW = {"sqlite": 10_000, "postgresql": 1_000}
+SEARCH_WINDOW = {"sqlite": 5_000, "postgresql": 1_000}
 
 
 def search(
