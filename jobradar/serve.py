@@ -133,7 +133,7 @@ def metadata(database: str) -> dict[str, Any]:
         "columns": LISTING_COLUMNS,
         "fts_table": "listings_fts",
         "fts_pk": "id",
-        "sort_desc": "first_seen",
+        "sort_desc": "id",
     }
     index = {"columns": INDEX_COLUMNS}
     return {
@@ -154,7 +154,7 @@ def metadata(database: str) -> dict[str, Any]:
                         **listing,
                         "description": "View: the listings open now, one per job (cross-source"
                         " duplicates left out), with a role.",
-                        "sort_desc": "first_seen",
+                        "sort_desc": "id",
                     },
                     "active_role_counts": {
                         "description": "View: active listings per role.",
@@ -225,6 +225,9 @@ def serve(url: str | None, port: int, *, open_browser: bool = False) -> None:
             "--setting",
             "sql_time_limit_ms",
             "5000",  # a full-text query over a million listings takes a second or two
+            "--setting",
+            "suggest_facets",
+            "off",  # trying facets on every column of a million listings takes seconds a page
         ]
         datasette.main(
             args=args + (["--open"] if open_browser else []),
