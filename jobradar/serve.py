@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jobradar.errors import UserError
+from jobradar.store.canned import CANNED_QUERIES
 
 LICENSE_NOTE = (
     "jobradar's code: MIT. The listings belong to the employers and job boards that published"
@@ -67,38 +68,6 @@ INDEX_COLUMNS = {
     "median": "Median yearly pay midpoint, in the currency per year (empty under 5 salaries).",
     "p75": "75th percentile of the yearly pay midpoints, in the currency per year.",
     "change_30d": "Change of the median from 30 days earlier, as a fraction (0.05 = +5 %).",
-}
-
-CANNED_QUERIES = {
-    "search": {
-        "title": "Search the active listings",
-        "description": 'Full-text search (SQLite FTS5 syntax: words, "phrases", OR, NOT, '
-        "prefix*), best match first (bm25; title words weigh most).",
-        "sql": "SELECT l.id, l.title, l.company, l.role, l.remote_type, l.annual_usd_min,"
-        " l.annual_usd_max, l.url FROM listings_fts JOIN active_listings l"
-        " ON l.id = listings_fts.rowid WHERE listings_fts MATCH :q"
-        " ORDER BY bm25(listings_fts, 10.0, 5.0, 1.0) LIMIT 100",
-    },
-    "best_paid": {
-        "title": "Best-paid active listings of a role",
-        "description": "By the top of the yearly pay range in US dollars.",
-        "sql": "SELECT title, company, seniority, remote_type, annual_usd_min, annual_usd_max,"
-        " url FROM active_listings WHERE role = :role AND annual_usd_max IS NOT NULL"
-        " ORDER BY annual_usd_max DESC LIMIT 50",
-    },
-    "role_history": {
-        "title": "Listings of a role per day",
-        "description": "From the daily snapshots, so closed listings still count on their days.",
-        "sql": "SELECT snapshot_date, sum(count) AS listings FROM role_counts WHERE role = :role"
-        " GROUP BY snapshot_date ORDER BY snapshot_date",
-    },
-    "last_crawls": {
-        "title": "The last crawl of each source",
-        "description": "How healthy each source's newest crawl was.",
-        "sql": "SELECT source, started_at, status, fetched, new, updated, closed, errors,"
-        " bad_records, message FROM crawl_runs r WHERE started_at ="
-        " (SELECT max(started_at) FROM crawl_runs WHERE source = r.source) ORDER BY source",
-    },
 }
 
 
