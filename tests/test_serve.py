@@ -98,3 +98,17 @@ def test_datasette_shows_views_descriptions_and_search_results(served: str) -> N
         page.goto(f"{served}/jobradar/search?q=serve")
         assert "Inference Engineer" in page.locator("table.rows-and-columns").inner_text()
         browser.close()
+
+
+def test_without_datasette_serve_is_one_line_and_exit_2(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jobradar.cli import main
+
+    monkeypatch.setitem(sys.modules, "datasette", None)  # import datasette raises ImportError
+    monkeypatch.setitem(sys.modules, "datasette.cli", None)
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", "--db", sqlite_url])
+    assert exited.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line == "jobradar: error: jobradar serve needs Datasette: pip install 'jobradar[serve]'"
