@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from jobradar.commands import boards, queries, refresh, tagging
+from jobradar.commands import boards, data, queries, refresh, tagging
 from jobradar.errors import JobradarError
 
 USAGE_ERROR = 2
@@ -37,6 +37,8 @@ for command in (
     tagging.reclassify_command,
     refresh.schedule_command,
     boards.boards_command,
+    data.export_command,
+    data.serve_command,
 ):
     cli.add_command(command)
 

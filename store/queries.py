@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import Engine, Text, and_, cast, func, or_, select
 from sqlmodel import col
 
 from jobradar.classifier.taxonomy import ROLE_SLUGS
-from jobradar.store.models import Listing
+from jobradar.store import fulltext
+from jobradar.store.models import Listing, RoleCount
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,18 @@ class ListingFilter:
     sources: Sequence[str] | None = None
     seniorities: Sequence[str] | None = None
     roles: Sequence[str] | None = None
+    countries: Sequence[str] | None = None  # ISO 3166 alpha-2 codes the listing names
+    companies: Sequence[str] | None = None  # company names, any case
+    min_confidence: float | None = None  # the role model's confidence, 0 to 1
+    since: date | None = None  # first seen on or after this date
+
+    @property
+    def beyond_snapshots(self) -> bool:
+        """Whether a daily snapshot (kept per role, source, remote type and seniority)
+        cannot answer these facets, so that only the listings can."""
+        return bool(self.countries or self.companies or self.since) or (
+            self.min_confidence is not None
+        )
 
 
 def end_of(day: date) -> datetime:
@@ -58,6 +71,17 @@ def _narrow(query: Any, facets: ListingFilter) -> Any:
         query = query.where(col(Listing.seniority).in_(list(facets.seniorities)))
     if facets.roles:
         query = query.where(col(Listing.role).in_(list(facets.roles)))
+    if facets.countries:
+        # countries is a JSON list of alpha-2 codes: '["US", "CA"]' holds '"US"' as text
+        as_text = cast(col(Listing.countries), Text)
+        query = query.where(or_(*(as_text.like(f'%"{code}"%') for code in facets.countries)))
+    if facets.companies:
+        wanted = sorted({name.casefold() for name in facets.companies})
+        query = query.where(func.lower(col(Listing.company)).in_(wanted))
+    if facets.min_confidence is not None:
+        query = query.where(col(Listing.role_confidence) >= facets.min_confidence)
+    if facets.since is not None:
+        query = query.where(col(Listing.first_seen) >= end_of(facets.since - timedelta(days=1)))
     return query
 
 
@@ -123,6 +147,14 @@ class Found:
     first_seen: datetime
 
 
+# The matches a search ranks at most: the newest ones. A word most listings hold would
+# otherwise make every search rank the whole store (seconds at a million listings); a
+# rarer word's matches are all ranked. PostgreSQL's expression index holds no document to
+# rank by: each match checked and ranked computes its tsvector again (~0.1 ms), so it
+# ranks fewer.
+SEARCH_WINDOW = {"sqlite": 5_000, "postgresql": 1_000}
+
+
 def search(
     engine: Engine,
     day: date,
@@ -132,8 +164,39 @@ def search(
     min_salary: float | None = None,
     limit: int = 20,
 ) -> list[Found]:
-    """Active canonical listings whose title, company or description holds every word."""
-    query = select(
+    """Active canonical listings whose title, company or description holds every word
+    (full-text: whole words, stemmed), best match first among the newest matches
+    (SEARCH_WINDOW); without words, the newest first (the last stored first)."""
+    if words and not fulltext.usable_words(words):
+        return []  # punctuation alone is in no index
+    query = search_query(
+        engine.dialect.name, day, words, facets, min_salary=min_salary, limit=limit
+    )
+    with engine.connect() as connection:
+        return [Found(*row) for row in connection.execute(query).all()]
+
+
+def search_query(
+    dialect: str,
+    day: date,
+    words: Sequence[str],
+    facets: ListingFilter | None = None,
+    *,
+    min_salary: float | None = None,
+    limit: int = 20,
+) -> Any:
+    """The query of `search` (its plan is checked by tests/test_search.py)."""
+    usable = fulltext.usable_words(words)
+    facets = facets or ListingFilter()
+
+    def narrowed(query: Any) -> Any:
+        query = query.where(counted(day))
+        if min_salary is not None:
+            pay = func.coalesce(col(Listing.annual_usd_max), col(Listing.annual_usd_min))
+            query = query.where(pay >= min_salary)
+        return _narrow(query, facets)
+
+    query: Any = select(
         col(Listing.source),
         col(Listing.title),
         col(Listing.company),
@@ -144,28 +207,40 @@ def search(
         col(Listing.annual_usd_max),
         col(Listing.url),
         col(Listing.first_seen),
-    ).where(counted(day))
-    for word in words:
-        pattern = f"%{_escape_like(word)}%"
-        query = query.where(
-            or_(
-                col(Listing.title).ilike(pattern, escape="\\"),
-                col(Listing.company).ilike(pattern, escape="\\"),
-                col(Listing.description_text).ilike(pattern, escape="\\"),
+    )
+    order: list[Any] = []
+    window = max(SEARCH_WINDOW.get(dialect, 1_000), limit)
+    if dialect == "sqlite" and usable:
+        fts, matches, score = fulltext.sqlite_match(usable)
+        candidates = (
+            narrowed(
+                select(col(Listing.id).label("hit"), score.label("score"))
+                .select_from(fts)
+                .join(Listing, col(Listing.id) == fts.c.rowid)
+                .where(matches)
             )
+            .order_by(fts.c.rowid.desc())
+            .limit(window)
+            .subquery("candidates")
         )
-    if min_salary is not None:
-        query = query.where(
-            func.coalesce(col(Listing.annual_usd_max), col(Listing.annual_usd_min)) >= min_salary
+        query = query.join(candidates, candidates.c.hit == col(Listing.id))
+        order.append(candidates.c.score)
+    elif usable:
+        matches, rank = fulltext.pg_match(usable)
+        candidates = (
+            narrowed(select(col(Listing.id).label("hit")).where(matches))
+            .order_by(col(Listing.id).desc())
+            .limit(window)
+            .subquery("candidates")
         )
-    query = _narrow(query, facets or ListingFilter())
-    query = query.order_by(col(Listing.first_seen).desc(), col(Listing.id).desc()).limit(limit)
-    with engine.connect() as connection:
-        return [Found(*row) for row in connection.execute(query).all()]
-
-
-def _escape_like(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.join(candidates, candidates.c.hit == col(Listing.id))
+        order.append(rank.desc())
+    else:  # listings get their ids as they are first seen: the primary key, read
+        # backwards, lists the newest first and stops at the limit (a sort by first_seen
+        # would read every active listing: 3 s at a million)
+        return narrowed(query).order_by(col(Listing.id).desc()).limit(limit)
+    order += [col(Listing.first_seen).desc(), col(Listing.id).desc()]
+    return query.order_by(*order).limit(limit)
 
 
 def listings_per_source(engine: Engine, day: date) -> dict[str, int]:
@@ -192,3 +267,67 @@ def classifier_versions(engine: Engine, day: date) -> list[str]:
     query = select(col(Listing.classifier_version)).where(counted(day)).distinct()
     with engine.connect() as connection:
         return sorted(version for (version,) in connection.execute(query).all() if version)
+
+
+def company_counts(
+    engine: Engine, day: date, facets: ListingFilter | None = None
+) -> list[tuple[str, int, int, int]]:
+    """(company, listings, listings with a salary, roles) of the listings counted on
+    `day`, most listings first."""
+    paid = func.coalesce(col(Listing.annual_usd_max), col(Listing.annual_usd_min)).is_not(None)
+    listings = func.count()
+    query = select(
+        col(Listing.company),
+        listings,
+        func.count().filter(paid),
+        func.count(func.distinct(col(Listing.role))),
+    ).where(counted(day), col(Listing.company).is_not(None))
+    query = _narrow(query, facets or ListingFilter()).group_by(col(Listing.company))
+    query = query.order_by(listings.desc(), col(Listing.company))
+    with engine.connect() as connection:
+        return [(name, int(n), int(p), int(r)) for name, n, p, r in connection.execute(query)]
+
+
+def role_count_history(
+    engine: Engine, after: date, until: date, facets: ListingFilter | None = None
+) -> list[tuple[date, str, int]]:
+    """(date, role, listings) of each daily snapshot after `after` up to `until`, oldest
+    first (snapshots keep role, source, remote type and seniority: other facets are not
+    theirs to answer)."""
+    facets = facets or ListingFilter()
+    total = func.sum(col(RoleCount.count))
+    query = select(col(RoleCount.snapshot_date), col(RoleCount.role), total).where(
+        col(RoleCount.snapshot_date) > after, col(RoleCount.snapshot_date) <= until
+    )
+    for column, wanted in (
+        (col(RoleCount.remote_type), facets.remote_types),
+        (col(RoleCount.source), facets.sources),
+        (col(RoleCount.seniority), facets.seniorities),
+        (col(RoleCount.role), facets.roles),
+    ):
+        if wanted:
+            query = query.where(column.in_(list(wanted)))
+    query = query.group_by(col(RoleCount.snapshot_date), col(RoleCount.role)).order_by(
+        col(RoleCount.snapshot_date), total.desc(), col(RoleCount.role)
+    )
+    with engine.connect() as connection:
+        return [(day, role, int(n)) for day, role, n in connection.execute(query)]
+
+
+def listing_batches(
+    engine: Engine,
+    columns: Sequence[str],
+    day: date | None = None,
+    facets: ListingFilter | None = None,
+    batch: int = 5000,
+) -> Iterator[list[dict[str, Any]]]:
+    """Every listing (or those counted on `day`), the named columns, in batches by id:
+    an export of millions of listings holds one batch in memory at a time."""
+    query = select(*(getattr(Listing, name) for name in columns))
+    if day is not None:
+        query = query.where(counted(day))
+    query = _narrow(query, facets or ListingFilter()).order_by(col(Listing.id))
+    with engine.connect() as connection:
+        result = connection.execution_options(yield_per=batch).execute(query)
+        for partition in result.mappings().partitions():
+            yield [dict(row) for row in partition]

@@ -42,6 +42,18 @@ from tests.conftest import jobradar
         ("roles", "--source", "nosuch", "--db", "sqlite:///{tmp}/x.db"),
         ("crawl", "weworkremotely", "--db", "sqlite:///{tmp}/x.db"),
         ("sources", "--sources", "{tmp}/misspelt.toml", "--db", "sqlite:///{tmp}/x.db"),
+        # filters
+        ("roles", "--country", "Narnia", "--db", "sqlite:///{tmp}/x.db"),
+        ("roles", "--min-confidence", "1.5", "--db", "sqlite:///{tmp}/x.db"),
+        ("search", "--company", " ", "--db", "sqlite:///{tmp}/x.db"),
+        ("search", "--since", "last week", "--db", "sqlite:///{tmp}/x.db"),
+        ("search", "--since", "2999-01-01", "--db", "sqlite:///{tmp}/x.db"),
+        # the store handed over
+        ("export", "--format", "xlsx", "--db", "sqlite:///{tmp}/x.db"),
+        ("export", "--format", "parquet", "--db", "sqlite:///{tmp}/x.db"),
+        ("export", "--out", "{tmp}/no/such/folder/x.csv", "--db", "sqlite:///{tmp}/x.db"),
+        ("serve", "--port", "0", "--db", "sqlite:///{tmp}/x.db"),
+        ("serve", "--db", "postgresql://postgres:s3cret@127.0.0.1:5432"),
     ],
 )
 def test_user_mistakes_exit_2_with_one_line(args: tuple[str, ...], tmp_path: Path) -> None:

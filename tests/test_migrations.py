@@ -8,11 +8,14 @@ from sqlalchemy import Engine
 from sqlmodel import SQLModel
 
 import jobradar.store.models  # noqa: F401
+from jobradar.store.fulltext import include_name
 
 
 def test_migrations_match_the_models(engine: Engine) -> None:
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_name}
+        )
         differences = compare_metadata(context, SQLModel.metadata)
     assert differences == []
 

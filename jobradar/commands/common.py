@@ -59,14 +59,69 @@ rows_format_option = click.option(
 )
 
 
-def parse_day(value: str | None) -> date:
+def _countries(
+    _ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Each --country as its ISO 3166 alpha-2 code (a code or a name may be given)."""
+    if not values:
+        return values
+    from jobradar.api import country_code
+    from jobradar.errors import UserError
+
+    try:
+        return tuple(country_code(value) for value in values)
+    except UserError as error:
+        raise click.BadParameter(str(error), param=param) from None
+
+
+def _companies(
+    _ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    if any(not value.strip() for value in values):
+        raise click.BadParameter("a company name cannot be empty", param=param)
+    return tuple(value.strip() for value in values)
+
+
+def listing_filter_options(function: Any) -> Any:
+    """--country, --company and --min-confidence: facets a listing's tags can be narrowed by."""
+    for option in reversed(
+        [
+            click.option(
+                "--country",
+                "countries",
+                multiple=True,
+                metavar="CC",
+                callback=_countries,
+                help="Listings that name this country (ISO code or name; repeatable).",
+            ),
+            click.option(
+                "--company",
+                "companies",
+                multiple=True,
+                metavar="NAME",
+                callback=_companies,
+                help="Listings of this company (any case; repeatable).",
+            ),
+            click.option(
+                "--min-confidence",
+                type=click.FloatRange(0, 1),
+                metavar="P",
+                help="Listings whose role the model gave with at least this confidence (0-1).",
+            ),
+        ]
+    ):
+        function = option(function)
+    return function
+
+
+def parse_day(value: str | None, option: str = "'--date'") -> date:
     if value is None:
         return datetime.now(UTC).date()
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD)", param_hint="'--date'"
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
         ) from None
 
 

@@ -10,6 +10,7 @@ import click
 from jobradar.classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS, SENIORITIES
 from jobradar.commands.common import (
     db_option,
+    listing_filter_options,
     parse_day,
     rows_format_option,
     sources_option,
@@ -29,6 +30,7 @@ from jobradar.commands.common import (
 @click.option("--remote-type", type=click.Choice(REMOTE_TYPES), multiple=True)
 @click.option("--source", "source_names", multiple=True, metavar="SOURCE")
 @click.option("--seniority", type=click.Choice(SENIORITIES), multiple=True)
+@listing_filter_options
 @rows_format_option
 @db_option
 def roles_command(
@@ -37,10 +39,14 @@ def roles_command(
     remote_type: tuple[str, ...],
     source_names: tuple[str, ...],
     seniority: tuple[str, ...],
+    countries: tuple[str, ...],
+    companies: tuple[str, ...],
+    min_confidence: float | None,
     fmt: str,
     db: str | None,
 ) -> None:
-    """Listings per role, duplicates counted once (a past date: from its daily snapshot)."""
+    """Listings per role, duplicates counted once (a past date: from its daily snapshot,
+    unless a filter asks for what snapshots do not keep: country, company, confidence)."""
     from jobradar import api
     from jobradar.crawler.registry import known_sources
     from jobradar.store.queries import ListingFilter
@@ -56,6 +62,9 @@ def roles_command(
         remote_types=remote_type or None,
         sources=source_names or None,
         seniorities=seniority or None,
+        countries=countries or None,
+        companies=companies or None,
+        min_confidence=min_confidence,
     )
     document = api.roles(store(db), when, facets, from_snapshot=day is not None)
     rows = [[entry["role"], entry["count"]] for entry in document["roles"]]
@@ -156,6 +165,12 @@ def sources_command(fmt: str, sources: str | None, db: str | None) -> None:
     metavar="USD",
     help="Only listings whose yearly pay reaches this (USD).",
 )
+@click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    help="Only listings first seen on or after this date.",
+)
+@listing_filter_options
 @click.option("--limit", type=click.IntRange(min=1, max=10_000), default=20, show_default=True)
 @rows_format_option
 @db_option
@@ -165,19 +180,35 @@ def search_command(
     roles: tuple[str, ...],
     remote_type: tuple[str, ...],
     min_salary: float | None,
+    since: str | None,
+    countries: tuple[str, ...],
+    companies: tuple[str, ...],
+    min_confidence: float | None,
     limit: int,
     fmt: str,
     db: str | None,
 ) -> None:
-    """Active listings whose title, company or description holds every word of QUERY."""
+    """Active listings whose title, company or description holds every word of QUERY
+    (whole words, stemmed: "model" finds "models"), best match first."""
     from jobradar import api
     from jobradar.store.queries import ListingFilter
 
+    today = parse_day(None)
+    first_seen = parse_day(since, "'--since'") if since else None
+    if first_seen is not None and first_seen > today:
+        raise click.BadParameter(f"{since} is in the future", param_hint="'--since'")
     document = api.search(
         store(db),
-        parse_day(None),
+        today,
         query.split(),
-        ListingFilter(remote_types=remote_type or None, roles=roles or None),
+        ListingFilter(
+            remote_types=remote_type or None,
+            roles=roles or None,
+            countries=countries or None,
+            companies=companies or None,
+            min_confidence=min_confidence,
+            since=first_seen,
+        ),
         min_salary=min_salary,
         limit=limit,
     )

@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import jobradar.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from jobradar.store.fulltext import include_name
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -16,6 +17,7 @@ context.configure(
     target_metadata=SQLModel.metadata,
     render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
     compare_type=True,
+    include_name=include_name,  # the full-text table and index are the migrations' own
 )
 with context.begin_transaction():
     context.run_migrations()
