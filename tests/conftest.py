@@ -204,6 +204,25 @@ def postgres_url() -> Iterator[str]:
     admin.dispose()
 
 
+@pytest.fixture
+def postgres_database_url() -> Iterator[str]:
+    """A fresh PostgreSQL database of its own, dropped afterwards.
+
+    For a test that needs VACUUM to mark pages all-visible (index-only scans): a transaction
+    open in the same database, a concurrent test's in another schema, holds that back.
+    """
+    if not _postgres_available():
+        missing_service(f"no PostgreSQL server at {POSTGRES_URL} (set JOBRADAR_TEST_POSTGRES)")
+    name = f"t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    yield POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+    admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Each store test runs on SQLite and on PostgreSQL."""

@@ -61,9 +61,9 @@ def test_sqlite_counts_roles_from_the_covering_index(
 @pytest.mark.postgres
 @pytest.mark.parametrize("facets", FACETS)
 def test_postgresql_counts_roles_from_the_covering_index(
-    postgres_url: str, facets: ListingFilter | None
+    postgres_database_url: str, facets: ListingFilter | None
 ) -> None:
-    engine = _filled(postgres_url)
+    engine = _filled(postgres_database_url)
     with engine.connect() as connection:
         # a few thousand rows fit in a page or two, where a scan is as good as any index:
         # forbidding the scan shows which index the planner takes when it matters
