@@ -11,6 +11,8 @@ import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -18,7 +20,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from jobradar.crawler.replay.reshape import RESHAPES
 from jobradar.errors import UserError
 
-RECORDED = Path(__file__).with_name("recorded.toml")
+RECORDED: Traversable = resources.files(__package__).joinpath("recorded.toml")
 
 
 class CatalogError(UserError):
@@ -72,7 +74,7 @@ class Catalog:
     recordings: Sequence[Recording]
 
     @classmethod
-    def from_toml(cls, catalog: Path, directory: Path) -> Catalog:
+    def from_toml(cls, catalog: Path | Traversable, directory: Path) -> Catalog:
         """The `[[response]]` entries of a TOML catalog; their files are relative to `directory`."""
         data = tomllib.loads(catalog.read_text(encoding="utf-8"))
         return cls([_entry(entry, directory) for entry in data.get("response", [])])
