@@ -198,6 +198,30 @@ class Scrapyd:
         )
 
 
+def preflight(nodes: Sequence[Node], project: str = PROJECT) -> tuple[list[Node], list[str]]:
+    """The nodes that answer and have the project deployed, and notes on the others.
+
+    A node down now is left out (the others take its share); a node that answers without
+    the project is a mistake to fix first, as is no node answering at all.
+    """
+    ready, notes = [], []
+    for node in nodes:
+        try:
+            projects = Scrapyd(node).call("listprojects.json").get("projects", [])
+        except NodeUnreachableError as problem:
+            notes.append(f"{problem}; crawling without it")
+            continue
+        if project not in projects:
+            raise ClusterError(
+                f"Scrapyd node {node} has no project {project!r}: deploy it first "
+                "(scrapyd-deploy TARGET, README: A cluster)"
+            )
+        ready.append(node)
+    if not ready:
+        raise ClusterError(f"no Scrapyd node answers: {'; '.join(notes)}")
+    return ready, notes
+
+
 def deploy(nodes: Sequence[Node], egg: bytes, version: str, project: str = PROJECT) -> None:
     """Add the egg to every node (scrapyd-deploy does the same for one target)."""
     for node in nodes:
@@ -263,6 +287,7 @@ class _Cluster:
         progress: Progress | None,
         project: str,
         poll: float,
+        notes: Sequence[str] = (),
     ) -> None:
         self.engine = engine
         self.clients = {node: Scrapyd(node) for node in nodes}
@@ -277,7 +302,7 @@ class _Cluster:
         self.project = project
         self.poll = poll
         self.started = time.monotonic()
-        self.notes: list[str] = []
+        self.notes: list[str] = list(notes)
 
     # ---- placing jobs ----
 
@@ -507,6 +532,7 @@ def crawl_cluster(
     `timeout` bounds each job. Interrupted (Ctrl-C, SIGTERM, `stop`), it cancels the jobs
     still out and records their runs as killed.
     """
+    nodes, notes = preflight(nodes, project)
     job_settings = {
         "JOBRADAR_DATABASE_URL": node_database_url(database_url),
         "JOBRADAR_REFRESH_ID": refresh_id,
@@ -523,6 +549,7 @@ def crawl_cluster(
         progress=progress,
         project=project,
         poll=poll,
+        notes=notes,
     )
     runs = _open_runs(engine, sources, boards_per_job, seen_at, refresh_id)
     for source in runs:

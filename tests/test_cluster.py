@@ -38,6 +38,7 @@ from jobradar.scheduler.cluster import (
     node_database_url,
     parse_nodes,
     plan,
+    preflight,
 )
 from jobradar.scheduler.jobs import CrawlOptions, crawl
 from jobradar.store.engine import open_store
@@ -79,12 +80,12 @@ def test_board_sources_are_split_into_shards_and_others_are_one_job() -> None:
     assert [shards for _, shards in planned] == [[("a", "b"), ("c", "d"), ("e",)], [()]]
 
 
-def test_a_dead_node_is_unreachable() -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+def test_a_dead_node_is_unreachable_and_no_node_answering_is_a_usage_error() -> None:
+    dead = Node(f"http://127.0.0.1:{_free_port()}/")
     with pytest.raises(NodeUnreachableError, match="refused"):
-        Scrapyd(Node(f"http://127.0.0.1:{port}/")).jobs()
+        Scrapyd(dead).jobs()
+    with pytest.raises(ClusterError, match="no Scrapyd node answers"):
+        preflight([dead])
 
 
 # ---- two real Scrapyd nodes ----
@@ -231,7 +232,6 @@ def _runs(url: str) -> dict[str, tuple[object, ...]]:
 def test_a_cluster_that_loses_a_node_stores_what_one_machine_stores(
     nodes: list[ScrapydNode], postgres_url: str, second_postgres_url: str, tmp_path: Path
 ) -> None:
-    started = time.monotonic()
     deploy([node.node for node in nodes], _build_egg(tmp_path), "1")
     replay = scale_replay(BOARDS, per_board=PER_BOARD, seed=5)
     seen_at = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
@@ -272,7 +272,6 @@ def test_a_cluster_that_loses_a_node_stores_what_one_machine_stores(
     finally:
         killed.set()
         killer.join(timeout=5)
-    assert time.monotonic() - started < 90  # the cluster part
 
     assert [result.status for result in report.results] == ["ok", "ok", "ok"], report.results
     assert any("is gone" in note for note in report.notes), report.notes
