@@ -43,7 +43,7 @@ from jobradar.scheduler.cluster import (
 from jobradar.scheduler.jobs import CrawlOptions, crawl
 from jobradar.store.engine import open_store
 from jobradar.store.models import CrawlJob, CrawlRun, Listing
-from tests.conftest import POSTGRES_URL, ROOT
+from tests.conftest import POSTGRES_URL, ROOT, jobradar
 
 BOARDS = 210  # 70 Greenhouse, 70 Lever and 70 Ashby boards
 PER_BOARD = 8  # listings per board: the proof is in the jobs, not in the volume
@@ -86,6 +86,37 @@ def test_a_dead_node_is_unreachable_and_no_node_answering_is_a_usage_error() -> 
         Scrapyd(dead).jobs()
     with pytest.raises(ClusterError, match="no Scrapyd node answers"):
         preflight([dead])
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("run", "--scrapyd", "http://127.0.0.1:9", "--db", "sqlite:///{tmp}/x.db"), "PostgreSQL"),
+        (("crawl", "--scrapyd", "127.0.0.1:6800", "--db", "sqlite:///{tmp}/x.db"), "not a Scrapyd"),
+        (("run", "--boards-per-job", "0"), "--boards-per-job"),
+    ],
+)
+def test_cluster_mistakes_exit_2_with_one_line(
+    args: tuple[str, ...], says: str, tmp_path: Path
+) -> None:
+    result = jobradar(*(arg.format(tmp=tmp_path) for arg in args), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert says in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.postgres
+def test_no_node_answering_fails_the_crawl_before_it_starts(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    with_password = postgres_url.replace("postgres@", "postgres:s3cret@")  # trust ignores it
+    dead = f"http://127.0.0.1:{_free_port()}"
+    result = jobradar("crawl", "greenhouse", "--scrapyd", dead, "--db", with_password, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "no Scrapyd node answers" in result.stderr
+    assert "s3cret" not in result.stderr + result.stdout
+    with Session(open_store(postgres_url)) as session:
+        assert list(session.scalars(select(CrawlRun))) == []  # nothing was opened
 
 
 # ---- two real Scrapyd nodes ----
