@@ -10,6 +10,7 @@ and its run records, must equal those of a one-machine crawl of the same replay.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import signal
@@ -18,22 +19,26 @@ import subprocess
 import sysconfig
 import threading
 import time
+import urllib.parse
 import venv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 from jobradar.crawler.replay.scale import scale_replay
+from jobradar.crawler.sources import SourceConfig
 from jobradar.scheduler.cluster import (
     ClusterError,
     Node,
     NodeUnreachableError,
     Scrapyd,
+    crawl_cluster,
     deploy,
     node_database_url,
     parse_nodes,
@@ -43,6 +48,7 @@ from jobradar.scheduler.cluster import (
 from jobradar.scheduler.jobs import CrawlOptions, crawl
 from jobradar.store.engine import open_store
 from jobradar.store.models import CrawlJob, CrawlRun, Listing
+from jobradar.store.runs import finish_job
 from tests.conftest import POSTGRES_URL, ROOT, jobradar
 
 BOARDS = 210  # 70 Greenhouse, 70 Lever and 70 Ashby boards
@@ -72,8 +78,6 @@ def test_jobs_never_carry_the_store_password() -> None:
 
 
 def test_board_sources_are_split_into_shards_and_others_are_one_job() -> None:
-    from jobradar.crawler.sources import SourceConfig
-
     planned = plan(
         [SourceConfig("greenhouse", boards=("a", "b", "c", "d", "e")), SourceConfig("remoteok")], 2
     )
@@ -117,6 +121,111 @@ def test_no_node_answering_fails_the_crawl_before_it_starts(
     assert "s3cret" not in result.stderr + result.stdout
     with Session(open_store(postgres_url)) as session:
         assert list(session.scalars(select(CrawlRun))) == []  # nothing was opened
+
+
+class _FakeScrapyd(ThreadingHTTPServer):
+    """A Scrapyd API that runs each job at once (its stats straight into the store), and
+    forgets the first job it is given, as a restarted node does."""
+
+    daemon_threads = True
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(("127.0.0.1", 0), _FakeHandler)
+        self.engine = engine
+        self.jobs: dict[str, str] = {}
+        self.scheduled: list[dict[str, str]] = []
+        self.forget_next = True
+        self.most_at_once = 0
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    @property
+    def node(self) -> Node:
+        return Node(f"http://127.0.0.1:{self.server_address[1]}/", 2)
+
+
+class _FakeHandler(BaseHTTPRequestHandler):
+    server: _FakeScrapyd
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def _answer(self, document: dict[str, object]) -> None:
+        body = json.dumps({"status": "ok", **document}).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/listprojects.json"):
+            self._answer({"projects": ["jobradar"]})
+            return
+        jobs = self.server.jobs
+        self._answer(
+            {
+                state: [{"id": j} for j, s in jobs.items() if s == state]
+                for state in ("pending", "running", "finished")
+            }
+        )
+        for job, state in list(jobs.items()):  # a listed job runs, then finishes
+            if state == "running":
+                jobs[job] = "finished"
+
+    def do_POST(self) -> None:
+        length = int(self.headers["Content-Length"])
+        form = urllib.parse.parse_qs(self.rfile.read(length).decode())
+        settings = dict(value.split("=", 1) for value in form["setting"])
+        self.server.scheduled.append(settings)
+        job = form["jobid"][0]
+        running = sum(state == "running" for state in self.server.jobs.values()) + 1
+        self.server.most_at_once = max(self.server.most_at_once, running)
+        if self.server.forget_next:
+            self.server.forget_next = False
+        else:
+            self.server.jobs[job] = "running"
+            boards = len(json.loads(settings["JOBRADAR_SOURCE"])["boards"])
+            stats = {"jobradar/stored": 10 * boards, "jobradar/new": 10 * boards}
+            finish_job(
+                self.server.engine, int(settings["JOBRADAR_JOB_ID"]), stats, "finished", None
+            )
+        self._answer({"jobid": job})
+
+
+def test_a_forgotten_job_runs_again_and_the_run_sums_its_jobs(sqlite_url: str) -> None:
+    engine = open_store(sqlite_url)
+    fake = _FakeScrapyd(engine)
+    boards = tuple(f"board{n}" for n in range(7))
+    try:
+        results, _ = crawl_cluster(
+            engine,
+            [SourceConfig("greenhouse", boards=boards, base_url="http://127.0.0.1:9")],
+            nodes=[fake.node],
+            database_url="postgresql://crawler:s3cret@db.internal/jobradar",
+            seen_at=datetime(2026, 12, 1, tzinfo=UTC),
+            boards_per_job=3,
+            poll=0.05,
+        )
+    finally:
+        fake.shutdown()
+        fake.server_close()
+    (result,) = results
+    assert (result.status, result.fetched, result.new) == ("ok", 70, 70)
+    assert fake.most_at_once <= 2  # the node's slots
+    assert all("s3cret" not in value for job in fake.scheduled for value in job.values())
+    with Session(engine) as session:
+        jobs = list(session.scalars(select(CrawlJob).order_by(CrawlJob.id)))
+    assert [(job.shard, job.attempt, job.status) for job in jobs] == [
+        (0, 1, "lost"),
+        (1, 1, "done"),
+        (0, 2, "done"),
+        (2, 1, "done"),
+    ]
+    assert "no longer knows" in (jobs[0].message or "")
+    assert [job.boards for job in jobs if job.status == "done"] == [
+        ["board3", "board4", "board5"],
+        ["board0", "board1", "board2"],
+        ["board6"],
+    ]
 
 
 # ---- two real Scrapyd nodes ----
