@@ -27,7 +27,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -303,6 +303,7 @@ class _Cluster:
         self.poll = poll
         self.started = time.monotonic()
         self.notes: list[str] = list(notes)
+        self.crawled: dict[str, Counter[str]] = defaultdict(Counter)  # stats of jobs done
 
     # ---- placing jobs ----
 
@@ -363,7 +364,8 @@ class _Cluster:
             if row is not None and row.status == "done":
                 self.out[node].remove(shard)
                 shard.state = "done"
-                self.report(shard.source)
+                self.crawled[shard.source].update(row.stats)
+                self.report(shard.source, stats=self.crawled[shard.source])
             elif state is None:
                 self.lose(
                     shard, node, f"Scrapyd node {node} no longer knows job {shard.scrapyd_job}"
