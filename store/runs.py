@@ -285,10 +285,3 @@ def finish_job(
 def get_job(engine: Engine, job_id: int) -> CrawlJob | None:
     with Session(engine) as session:
         return session.get(CrawlJob, job_id)
-
-
-def run_jobs(engine: Engine, run_id: int) -> list[CrawlJob]:
-    """Every job of a run, in the order they were scheduled."""
-    query = select(CrawlJob).where(col(CrawlJob.run_id) == run_id).order_by(col(CrawlJob.id))
-    with Session(engine) as session:
-        return list(session.scalars(query))
