@@ -16,6 +16,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import sysconfig
 import threading
 import time
@@ -49,7 +50,7 @@ from jobradar.scheduler.jobs import CrawlOptions, crawl
 from jobradar.store.engine import open_store
 from jobradar.store.models import CrawlJob, CrawlRun, Listing
 from jobradar.store.runs import finish_job
-from tests.conftest import POSTGRES_URL, ROOT, jobradar
+from tests.conftest import POSTGRES_URL, ROOT, jobradar, missing_service
 
 BOARDS = 210  # 70 Greenhouse, 70 Lever and 70 Ashby boards
 PER_BOARD = 8  # listings per board: the proof is in the jobs, not in the volume
@@ -297,8 +298,8 @@ def _start_node(python: Path, folder: Path, slots: int) -> ScrapydNode:
 
 @pytest.fixture
 def nodes(tmp_path: Path) -> Iterator[list[ScrapydNode]]:
-    if importlib.util.find_spec("scrapyd") is None or shutil.which("scrapyd-deploy") is None:
-        pytest.skip(
+    if importlib.util.find_spec("scrapyd") is None or not _scrapyd_deploy().is_file():
+        missing_service(
             "scrapyd and scrapyd-client are not installed (pip install 'jobradar[cluster]')"
         )
     python = _node_python(tmp_path / "node-env")
@@ -326,10 +327,16 @@ def second_postgres_url(postgres_url: str) -> Iterator[str]:
     admin.dispose()
 
 
+def _scrapyd_deploy() -> Path:
+    """scrapyd-deploy of this environment (beside its Python, activated or not)."""
+    beside = Path(sys.executable).with_name("scrapyd-deploy")
+    return beside if beside.is_file() else Path(shutil.which("scrapyd-deploy") or beside)
+
+
 def _build_egg(folder: Path) -> bytes:
     egg = folder / "jobradar.egg"
     subprocess.run(
-        [shutil.which("scrapyd-deploy") or "scrapyd-deploy", "--build-egg", str(egg)],
+        [_scrapyd_deploy(), "--build-egg", str(egg)],
         cwd=ROOT,
         check=True,
         capture_output=True,
