@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from jobradar.classifier.location import currency_for
@@ -20,15 +20,22 @@ from jobradar.classifier.salary import Salary, find_salary
 from jobradar.classifier.seniority import detect_seniority
 from jobradar.classifier.skills import extract_skills
 
-_HERE = Path(__file__).parent
+# importlib.resources, not __file__: inside a Scrapyd egg the package is a zip file
+_HERE = resources.files(__package__)
 
 
 def source_digest(*names: str) -> str:
     """The SHA-256 of the source of these `classifier` modules or packages, in order."""
     digest = hashlib.sha256()
     for name in names:
-        path = _HERE / name
-        for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+        path = _HERE.joinpath(name)
+        modules = [path]
+        if path.is_dir():
+            modules = sorted(
+                (module for module in path.iterdir() if module.name.endswith(".py")),
+                key=lambda module: module.name,
+            )
+        for module in modules:
             digest.update(module.read_bytes())
     return digest.hexdigest()
 

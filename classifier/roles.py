@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
@@ -80,7 +83,8 @@ def load_role_model(path: Path | None = None, corpus: Corpus | None = None) -> T
         pipeline, metadata = training.load(chosen)
         return TrainedRoleModel(pipeline, metadata.version)
     try:
-        pipeline, metadata = training.load(training.PACKAGED_MODEL)
+        with _packaged_model() as packaged:
+            pipeline, metadata = training.load(packaged)
     except training.ModelError as problem:
         if corpus is None:
             raise training.ModelError(
@@ -90,3 +94,18 @@ def load_role_model(path: Path | None = None, corpus: Corpus | None = None) -> T
         log.warning("%s; retraining the packaged model in memory", problem)
         pipeline, metadata = training.train_packaged(corpus, validate=False)
     return TrainedRoleModel(pipeline, metadata.version)
+
+
+@contextlib.contextmanager
+def _packaged_model() -> Iterator[Path]:
+    """The packaged model as a file with its metadata beside it: inside a zipped egg
+    (Scrapyd) both are copied out first (importlib.resources, never `__file__`)."""
+    if training.PACKAGED_MODEL.is_file():
+        yield training.PACKAGED_MODEL
+        return
+    data = resources.files(__package__).joinpath("data")
+    with tempfile.TemporaryDirectory(prefix="jobradar-model-") as tmp:
+        model = Path(tmp) / training.PACKAGED_MODEL.name
+        for target in (model, training.metadata_path(model)):
+            target.write_bytes(data.joinpath(target.name).read_bytes())
+        yield model

@@ -6,7 +6,8 @@ import json
 import logging
 import os
 import sys
-from datetime import timedelta
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any, Self
 
 from scrapy import Spider, signals
@@ -20,7 +21,14 @@ from jobradar.crawler.health import assess
 from jobradar.crawler.runtime import crawl_engine, seen_at
 from jobradar.crawler.spiders.bases.listing import ListingSpider
 from jobradar.store.listings import close_expired, close_missing
-from jobradar.store.runs import RunOutcome, finish_run, median_coverage, runs_since, start_run
+from jobradar.store.runs import (
+    RunOutcome,
+    finish_job,
+    finish_run,
+    median_coverage,
+    runs_since,
+    start_run,
+)
 from jobradar.store.types import utc_now
 
 logger = logging.getLogger(__name__)
@@ -51,6 +59,7 @@ class RunRecorder:
         self.crawler = crawler
         self.engine = crawl_engine(crawler.settings)
         self.run_id: int | None = crawler.settings.getint("JOBRADAR_RUN_ID") or None
+        self.job_id: int | None = crawler.settings.getint("JOBRADAR_JOB_ID") or None
         self.skip_reason: str | None = None
 
     @classmethod
@@ -76,27 +85,69 @@ class RunRecorder:
         assert self.crawler.stats is not None
         assert self.run_id is not None
         stats = self.crawler.stats.get_stats()
-        if self.skip_reason:
-            outcome = RunOutcome(
-                status="skipped", finish_reason=reason, message=self.skip_reason, exit_code=0
-            )
-        else:
-            baseline = median_coverage(self.engine, spider.name, before_run=self.run_id)
-            outcome = assess(stats, reason, baseline)
-        seen = seen_at(self.crawler.settings)
-        if outcome.status == "ok" and not stats.get("jobradar/truncated"):
-            boards = list(spider.boards) if getattr(spider, "needs_boards", False) else None
-            outcome.closed = close_missing(self.engine, spider.name, seen, seen, boards)
-        elif outcome.status == "ok":
-            outcome.message = (
-                "partial: stopped before the end of the source; closed only expired listings"
-            )
-        if outcome.status != "failed":
-            outcome.closed += close_expired(self.engine, spider.name, seen)
-        finish_run(self.engine, self.run_id, outcome)
+        if self.job_id is not None:  # one Scrapyd job of a run: the refresh judges the run
+            finish_job(self.engine, self.job_id, numeric_stats(stats), reason, self.skip_reason)
+            self.crawler.jobradar_outcome = assess(stats, reason)  # type: ignore[attr-defined]
+            logger.info("job %s of the crawl of %s recorded", self.job_id, spider.name)
+            return
+        boards = list(spider.boards) if getattr(spider, "needs_boards", False) else None
+        outcome = judge_run(
+            self.engine,
+            spider.name,
+            self.run_id,
+            stats,
+            reason,
+            seen=seen_at(self.crawler.settings),
+            boards=boards,
+            skip_reason=self.skip_reason,
+        )
         self.crawler.jobradar_outcome = outcome  # type: ignore[attr-defined]
         log = logger.info if outcome.status != "failed" else logger.error
         log("crawl of %s %s: %s", spider.name, outcome.status, outcome.message or "healthy")
+
+
+def numeric_stats(stats: Mapping[str, Any]) -> dict[str, float]:
+    """The counters of a crawl's stats (what `assess` reads), fit for a JSON column."""
+    return {
+        name: value
+        for name, value in stats.items()
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    }
+
+
+def judge_run(
+    engine: Engine,
+    source: str,
+    run_id: int,
+    stats: Mapping[str, Any],
+    reason: str,
+    *,
+    seen: datetime,
+    boards: Sequence[str] | None,
+    skip_reason: str | None = None,
+) -> RunOutcome:
+    """Judge a finished crawl from its stats, close what a clean crawl no longer saw, and
+    write the run record. `boards`: the boards crawled (None for a source without boards).
+
+    A crawl process calls it at its end; a scale-out refresh calls it with the summed
+    stats of the run's Scrapyd jobs, so both record the same run.
+    """
+    if skip_reason:
+        outcome = RunOutcome(
+            status="skipped", finish_reason=reason, message=skip_reason, exit_code=0
+        )
+    else:
+        outcome = assess(stats, reason, median_coverage(engine, source, before_run=run_id))
+    if outcome.status == "ok" and not stats.get("jobradar/truncated"):
+        outcome.closed = close_missing(engine, source, seen, seen, boards)
+    elif outcome.status == "ok":
+        outcome.message = (
+            "partial: stopped before the end of the source; closed only expired listings"
+        )
+    if outcome.status != "failed":
+        outcome.closed += close_expired(engine, source, seen)
+    finish_run(engine, run_id, outcome)
+    return outcome
 
 
 class ProgressReporter:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from scrapy.settings import BaseSettings
 from sqlalchemy import Engine
 
-from jobradar.crawler.sources import SourceConfig, find_source, load_sources, sources_path
+from jobradar.crawler.sources import (
+    SourceConfig,
+    crawl_sources_file,
+    find_source,
+    load_sources,
+    source_entry,
+)
 from jobradar.store.engine import database_url, open_store
 from jobradar.store.types import utc_now
 
@@ -33,6 +40,13 @@ def seen_at(settings: BaseSettings) -> datetime:
 
 
 def source_config(settings: BaseSettings, name: str) -> SourceConfig:
-    """This spider's entry of the sources file in use (the default entry if it has none)."""
-    path = sources_path(settings.get("JOBRADAR_SOURCES"))
+    """This spider's entry of the sources file in use (the default entry if it has none).
+
+    A Scrapyd job gets its entry inline (`JOBRADAR_SOURCE`, JSON): the node has no copy
+    of the sources file the refresh read.
+    """
+    inline = settings.get("JOBRADAR_SOURCE")
+    if inline:
+        return source_entry(json.loads(inline), "the job's JOBRADAR_SOURCE setting")
+    path = crawl_sources_file(settings.get("JOBRADAR_SOURCES"))
     return find_source(load_sources(path), name)

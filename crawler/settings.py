@@ -55,3 +55,5 @@ JOBRADAR_BOARDS = None  # comma-separated subset of the source's boards to crawl
 JOBRADAR_MAX_REQUESTS = 500  # a source needing more requests than this is misbehaving
 JOBRADAR_PROGRESS = False  # print progress lines on stdout for the parent process
 JOBRADAR_STORE_BATCH = 2000  # listings per store flush (the store splits it into transactions)
+JOBRADAR_SOURCE = None  # a Scrapyd job's own sources entry, inline (JSON): nodes have no file
+JOBRADAR_JOB_ID = None  # a Scrapyd job's row in crawl_jobs: it reports there, the parent merges

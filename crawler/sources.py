@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -20,7 +21,8 @@ from urllib.parse import urlsplit, urlunsplit
 from jobradar.errors import JobradarError
 
 SOURCES_ENV = "JOBRADAR_SOURCES"
-DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
+# read through importlib.resources: inside a Scrapyd egg the package is a zip file
+DEFAULT_SOURCES: Traversable = resources.files(__package__).joinpath("sources.toml")
 _COMMON_KEYS = {"type", "enabled", "base_url", "boards"}
 
 
@@ -56,7 +58,15 @@ def rebase(public_url: str, base_url: str | None) -> str:
 
 
 def sources_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """`--sources`, else `$JOBRADAR_SOURCES`, else the packaged default."""
+    """`--sources`, else `$JOBRADAR_SOURCES`, else the packaged default (the command line's:
+    an installed jobradar is files on disk, never a zip)."""
+    chosen = explicit or os.environ.get(SOURCES_ENV)
+    return Path(chosen) if chosen else Path(str(DEFAULT_SOURCES))
+
+
+def crawl_sources_file(explicit: str | os.PathLike[str] | None = None) -> Path | Traversable:
+    """The sources file a crawl process reads: like `sources_path`, but the packaged
+    default is read as a resource, so a crawl run from a zipped egg (Scrapyd) finds it."""
     chosen = explicit or os.environ.get(SOURCES_ENV)
     return Path(chosen) if chosen else DEFAULT_SOURCES
 
@@ -124,7 +134,23 @@ def _entry(raw: Mapping[str, Any], where: str) -> SourceConfig:
     return SourceConfig(kind, enabled, base_url, tuple(b.strip() for b in boards), options)
 
 
-def load_sources(path: Path) -> list[SourceConfig]:
+def source_entry(raw: Mapping[str, Any], where: str) -> SourceConfig:
+    """One `[[source]]` entry, checked like those of a sources file."""
+    return _entry(raw, where)
+
+
+def source_table(source: SourceConfig) -> dict[str, Any]:
+    """A source as its `[[source]]` table (what `load_sources` and `source_entry` read)."""
+    entry: dict[str, Any] = {"type": source.type, "enabled": source.enabled}
+    if source.base_url:
+        entry["base_url"] = source.base_url
+    if source.boards:
+        entry["boards"] = list(source.boards)
+    entry.update(source.options)
+    return entry
+
+
+def load_sources(path: Path | Traversable) -> list[SourceConfig]:
     """Read and check a sources file."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

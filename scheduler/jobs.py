@@ -31,6 +31,7 @@ from jobradar.crawler.replay.offline import (
 )
 from jobradar.crawler.sources import SourceConfig, SourcesError, find_source, load_sources
 from jobradar.scheduler import stages
+from jobradar.scheduler.cluster import BOARDS_PER_JOB, Node, crawl_cluster
 from jobradar.scheduler.crawls import DEFAULT_TIMEOUT, CrawlResult, Progress, crawl_all
 from jobradar.store.engine import open_store
 from jobradar.store.listings import refresh_statistics
@@ -62,6 +63,9 @@ class CrawlOptions:
     timeout: float = DEFAULT_TIMEOUT
     log_dir: Path | None = None
     settings: dict[str, Any] = field(default_factory=dict)  # extra Scrapy settings for the crawls
+    # Scale-out: crawl as Scrapyd jobs on these nodes (empty: child processes here)
+    scrapyd: tuple[Node, ...] = ()
+    boards_per_job: int = BOARDS_PER_JOB  # a board source's boards per Scrapyd job
 
     def replay(self, day: date, today: date) -> Replay | None:
         """What an offline crawl of `day` replays (None when crawling live)."""
@@ -142,7 +146,8 @@ def crawl(
     progress: Progress | None = None,
     replay: Replay | None = None,
 ) -> CrawlReport:
-    """Crawl the chosen sources, each in its own process, into the store; then tag roles.
+    """Crawl the chosen sources, each in its own process (or as Scrapyd jobs on the nodes
+    of `options.scrapyd`), into the store; then tag roles.
 
     Offline, `replay` (default: what `options` replays on the day of `seen_at`) is served.
     Tagging covers what the crawls stored and anything an older model or older extractors
@@ -161,18 +166,33 @@ def crawl(
             raise SourcesError(
                 f"{missing[0]}: {replay.description if replay else 'live'} has nothing to replay for it"
             )
-        results = crawl_all(
-            engine,
-            [source.type for source in sources],
-            database_url=options.database_url,
-            sources_file=sources_file,
-            seen_at=seen_at,
-            refresh_id=refresh_id,
-            settings=settings,
-            timeout=options.timeout,
-            log_dir=log_dir,
-            progress=progress,
-        )
+        if options.scrapyd:
+            results, cluster_notes = crawl_cluster(
+                engine,
+                sources,
+                nodes=options.scrapyd,
+                database_url=options.database_url,
+                seen_at=seen_at,
+                refresh_id=refresh_id,
+                boards_per_job=options.boards_per_job,
+                settings=settings,
+                timeout=options.timeout,
+                progress=progress,
+            )
+            notes.extend(cluster_notes)
+        else:
+            results = crawl_all(
+                engine,
+                [source.type for source in sources],
+                database_url=options.database_url,
+                sources_file=sources_file,
+                seen_at=seen_at,
+                refresh_id=refresh_id,
+                settings=settings,
+                timeout=options.timeout,
+                log_dir=log_dir,
+                progress=progress,
+            )
     refresh_statistics(engine)
     duplicates = stages.dedupe(engine)
     notes.append(f"{duplicates} listings are duplicates of another source's listing and count once")

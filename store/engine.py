@@ -6,8 +6,14 @@ dialect's connection settings and brings the schema to the newest migration.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -20,7 +26,8 @@ from jobradar.store.errors import DatabaseURLError, StoreUnavailableError
 DEFAULT_DATABASE_URL = "sqlite:///jobradar.db"
 DATABASE_URL_ENV = "JOBRADAR_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 30_000  # child crawls and report queries share one file
-_MIGRATIONS = Path(__file__).with_name("migrations")
+# importlib.resources, not __file__: inside a Scrapyd egg the package is a zip file
+_MIGRATIONS: Traversable = resources.files(__package__).joinpath("migrations")
 _ENGINES: dict[str, Engine] = {}
 
 
@@ -89,9 +96,34 @@ def make_engine(url: str) -> Engine:
 def head_revision() -> str:
     """The newest migration's revision id (migrations are numbered 0001, 0002, …)."""
     numbers = [
-        int(path.name[:4]) for path in (_MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+        int(path.name[:4])
+        for path in _MIGRATIONS.joinpath("versions").iterdir()
+        if path.name[:4].isdigit() and path.name[4:5] == "_" and path.name.endswith(".py")
     ]
     return f"{max(numbers):04d}"
+
+
+def _copy_tree(source: Traversable, target: Path) -> None:
+    target.mkdir(exist_ok=True)
+    for entry in source.iterdir():
+        if entry.is_dir():
+            _copy_tree(entry, target / entry.name)
+        elif not entry.name.endswith(".pyc"):
+            (target / entry.name).write_bytes(entry.read_bytes())
+
+
+@contextlib.contextmanager
+def migrations_folder() -> Iterator[Path]:
+    """The migrations as a folder Alembic can read: copied out of a zipped egg if need be."""
+    if isinstance(_MIGRATIONS, Path):
+        yield _MIGRATIONS
+        return
+    tmp = tempfile.mkdtemp(prefix="jobradar-migrations-")
+    try:
+        _copy_tree(_MIGRATIONS, Path(tmp) / "migrations")
+        yield Path(tmp) / "migrations"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _at_head(engine: Engine) -> bool:
@@ -112,8 +144,8 @@ def migrate(engine: Engine) -> None:
     from alembic.config import Config  # noqa: PLC0415
 
     config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS))
-    with engine.connect() as connection:
+    with migrations_folder() as folder, engine.connect() as connection:
+        config.set_main_option("script_location", str(folder))
         if engine.dialect.name == "sqlite":
             # SQLite alters a table by copying it; with foreign keys on, dropping the old
             # copy would cascade into the tables that point at it (Alembic's batch mode).

@@ -178,6 +178,35 @@ class CrawlRun(SQLModel, table=True):
     pid: int | None = None
 
 
+class CrawlJob(SQLModel, table=True):
+    """One Scrapyd job of a crawl run (scale-out): a shard of a source's boards on a node.
+
+    The job reports its crawl stats here; the refresh merges the stats of a run's jobs
+    into the run record, so a run is the same whether one process or many crawled it.
+    """
+
+    __tablename__ = "crawl_jobs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("crawl_runs.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    shard: int = 0  # which shard of the run's boards (0 when the source is not sharded)
+    attempt: int = 1  # a job whose node died is scheduled again as the next attempt
+    boards: list[str] = _json(_empty_list)
+    node: str | None = Field(default=None, max_length=200)  # the Scrapyd URL
+    scrapyd_job: str | None = Field(default=None, max_length=64)  # Scrapyd's job id
+    # scheduled | done (stats recorded) | lost (its node died or forgot it) | failed
+    status: str = Field(default="scheduled", max_length=16)
+    finish_reason: str | None = Field(default=None, max_length=64)
+    stats: dict[str, float] = _json(_empty_dict)  # the crawl's numeric stats
+    scheduled_at: datetime = _ts(nullable=False)
+    finished_at: datetime | None = _ts()
+    message: str | None = Field(default=None, sa_column=Column(Text))
+
+
 class Refresh(SQLModel, table=True):
     """One full refresh (crawl all, classify, snapshot, report): the run history."""
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, desc, func, select, update
+from sqlalchemy import Engine, case, desc, func, select, update
 from sqlmodel import Session, col
 
-from jobradar.store.models import CrawlRun, Refresh
+from jobradar.store.models import CrawlJob, CrawlRun, Refresh
 from jobradar.store.types import utc_now
 
 
@@ -241,3 +241,47 @@ def reconcile_unfinished(
             .values(status="killed", finished_at=now, message=message)
         ).rowcount
     return refreshes or 0, runs or 0
+
+
+def start_job(engine: Engine, run_id: int, shard: int, boards: Sequence[str], attempt: int) -> int:
+    """Record a Scrapyd job about to be scheduled for one shard of a run; returns its id."""
+    with Session(engine) as session:
+        job = CrawlJob(
+            run_id=run_id, shard=shard, boards=list(boards), attempt=attempt, scheduled_at=utc_now()
+        )
+        session.add(job)
+        session.commit()
+        assert job.id is not None
+        return job.id
+
+
+def update_job(engine: Engine, job_id: int, **values: Any) -> None:
+    """Set columns of a job record (its node and Scrapyd id, a lost or failed status)."""
+    with engine.begin() as connection:
+        connection.execute(update(CrawlJob).where(col(CrawlJob.id) == job_id).values(**values))
+
+
+def finish_job(
+    engine: Engine, job_id: int, stats: Mapping[str, float], finish_reason: str, message: str | None
+) -> None:
+    """A job's crawl ended: its stats, for the refresh to merge into the run record.
+
+    A job already given up as lost keeps that status (its rescheduled attempt counts).
+    """
+    with engine.begin() as connection:
+        connection.execute(
+            update(CrawlJob)
+            .where(col(CrawlJob.id) == job_id)
+            .values(
+                status=case((col(CrawlJob.status) == "lost", "lost"), else_="done"),
+                stats=dict(stats),
+                finish_reason=finish_reason,
+                message=message,
+                finished_at=utc_now(),
+            )
+        )
+
+
+def get_job(engine: Engine, job_id: int) -> CrawlJob | None:
+    with Session(engine) as session:
+        return session.get(CrawlJob, job_id)

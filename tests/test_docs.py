@@ -53,3 +53,29 @@ def test_the_architecture_document_exists_and_the_readme_links_it() -> None:
     text = architecture.read_text(encoding="utf-8")
     for heading in ("How to add a source", "How to add a role", "extractor rule", "report section"):
         assert heading in text
+
+
+def test_the_readme_says_how_to_start_a_cluster() -> None:
+    """Scale-out is a setup of several machines: the README walks through each part."""
+    import configparser
+
+    section = README[README.index("## A cluster") :]
+    section = section[: section.index("\n## ", 1)]
+    config = configparser.ConfigParser()
+    config.read(ROOT / "scrapy.cfg")
+    targets = [name.split(":", 1)[1] for name in config.sections() if name.startswith("deploy:")]
+    assert targets, "scrapy.cfg names no scrapyd-deploy target"
+    for needed in (
+        "scrapyd-deploy",
+        *(f"scrapyd-deploy {target}" for target in targets),
+        "addversion.json",
+        "jobradar[cluster]",
+        "--scrapyd",
+        "--boards-per-job",
+        "JOBRADAR_SCRAPYD",
+        "PGPASSWORD",
+        "scrapyd.conf",
+        "services:",  # the compose example
+        "python -m bench.cluster",
+    ):
+        assert needed in section, f"the README's cluster section does not mention {needed}"

@@ -1,10 +1,11 @@
 """Serve replayed answers on 127.0.0.1 until Ctrl-C.
 
-python -m jobradar.crawler.replay [--port N] [--data-dir DIR | --catalog DIR | --demo [--day D]]
-    [--fault SOURCE=KIND]
+python -m jobradar.crawler.replay [--port N] [--data-dir DIR | --catalog DIR | --demo [--day D]
+    | --scale BOARDS [--day D]] [--fault SOURCE=KIND] [--write-sources FILE]
 
 Without a choice it serves the data directory's recordings (`$JOBRADAR_DATA`, else
-../shared beside the repository), else the demo market of today.
+../shared beside the repository), else the demo market of today. `--write-sources`
+writes a sources file that crawls what is served (`jobradar run --sources FILE`).
 """
 
 from __future__ import annotations
@@ -17,13 +18,23 @@ from pathlib import Path
 
 from jobradar.crawler.replay import FAULTS, Catalog, ReplayServer
 from jobradar.crawler.replay.catalog import CatalogError
-from jobradar.crawler.replay.offline import Replay, demo_replay, recorded_replay
+from jobradar.crawler.replay.offline import (
+    Replay,
+    demo_replay,
+    offline_sources,
+    recorded_replay,
+    write_sources,
+)
+from jobradar.crawler.replay.scale import scale_replay
+from jobradar.crawler.sources import SourceConfig
 from jobradar.datadir import DataDirError, find_data_dir
 
 
 def _replay(args: argparse.Namespace) -> Replay:
     if args.catalog is not None:
         return Replay(Catalog.load(args.catalog), f"the catalog in {args.catalog}")
+    if args.scale is not None:
+        return scale_replay(args.scale, day=args.day)
     found = None if args.demo else find_data_dir(args.data_dir)
     if found is not None:
         return recorded_replay(found.recordings)
@@ -38,7 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     chosen.add_argument("--data-dir", help="serve this data directory's recordings")
     chosen.add_argument("--catalog", type=Path, help="serve a folder with its own catalog.toml")
     chosen.add_argument("--demo", action="store_true", help="serve the generated demo market")
+    chosen.add_argument(
+        "--scale", type=int, metavar="BOARDS", help="serve this many generated ATS boards"
+    )
     parser.add_argument("--day", type=date.fromisoformat, help="the demo market's day")
+    parser.add_argument(
+        "--write-sources", type=Path, metavar="FILE", help="write a sources file for the replay"
+    )
     parser.add_argument(
         "--fault",
         action="append",
@@ -53,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         server = ReplayServer(replay.catalog, args.port, faults).start()
     except (OSError, ValueError, CatalogError, DataDirError) as exc:
         parser.error(str(exc))
+    if args.write_sources is not None:
+        configs = [SourceConfig(source) for source in replay.catalog.sources()]
+        write_sources(offline_sources(configs, replay, server.base_url)[0], args.write_sources)
     sys.stdout.write(f"replaying {replay.description} at {server.base_url} (Ctrl-C to stop)\n")
     sys.stdout.flush()
     try:

@@ -7,10 +7,13 @@ and jobradar's generated demo market (bodies made in memory).
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -18,7 +21,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from jobradar.crawler.replay.reshape import RESHAPES
 from jobradar.errors import UserError
 
-RECORDED = Path(__file__).with_name("recorded.toml")
+RECORDED: Traversable = resources.files(__package__).joinpath("recorded.toml")
 
 
 class CatalogError(UserError):
@@ -72,7 +75,7 @@ class Catalog:
     recordings: Sequence[Recording]
 
     @classmethod
-    def from_toml(cls, catalog: Path, directory: Path) -> Catalog:
+    def from_toml(cls, catalog: Path | Traversable, directory: Path) -> Catalog:
         """The `[[response]]` entries of a TOML catalog; their files are relative to `directory`."""
         data = tomllib.loads(catalog.read_text(encoding="utf-8"))
         return cls([_entry(entry, directory) for entry in data.get("response", [])])
@@ -91,8 +94,17 @@ class Catalog:
         """The recording answering a request target ("/path?query"); the most specific wins."""
         parts = urlsplit(target)
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
-        candidates = [r for r in self.recordings if r.matches(parts.path, query)]
+        at_path = self._by_path.get(unquote(parts.path), [])
+        candidates = [r for r in at_path if r.matches(parts.path, query)]
         return max(candidates, key=lambda r: len(r.query), default=None)
+
+    @functools.cached_property
+    def _by_path(self) -> dict[str, list[Recording]]:
+        """The recordings by their path: a scale replay holds 10,000 boards."""
+        index: dict[str, list[Recording]] = {}
+        for recording in self.recordings:
+            index.setdefault(unquote(recording.path), []).append(recording)
+        return index
 
     def source_of(self, target: str) -> str | None:
         """The source a path belongs to, even when no recording answers it."""

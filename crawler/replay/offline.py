@@ -16,7 +16,7 @@ import tomli_w
 
 from jobradar.crawler.replay.catalog import Catalog, Recording
 from jobradar.crawler.replay.demo import DemoDay, market
-from jobradar.crawler.sources import SourceConfig
+from jobradar.crawler.sources import SourceConfig, source_table
 
 # The made-up public host of the demo's JSON-LD pages (a reserved name: it never resolves);
 # the replay's base_url replaces it when they are fetched.
@@ -84,14 +84,6 @@ def offline_sources(
 
 def write_sources(sources: Sequence[SourceConfig], path: Path) -> Path:
     """Write sources as a sources file (TOML) that the crawl processes read."""
-    entries = []
-    for source in sources:
-        entry: dict[str, object] = {"type": source.type, "enabled": source.enabled}
-        if source.base_url:
-            entry["base_url"] = source.base_url
-        if source.boards:
-            entry["boards"] = list(source.boards)
-        entry.update(source.options)
-        entries.append(entry)
+    entries = [source_table(source) for source in sources]
     path.write_text(tomli_w.dumps({"source": entries}), encoding="utf-8")
     return path

@@ -133,6 +133,25 @@ demo_option = click.option(
 )
 
 
+scrapyd_option = click.option(
+    "--scrapyd",
+    "scrapyd",
+    envvar="JOBRADAR_SCRAPYD",
+    metavar="URL[,URL…]",
+    help="Crawl as Scrapyd jobs on these nodes (URL#SLOTS: jobs at once, default 4) into "
+    "the shared PostgreSQL store (default: $JOBRADAR_SCRAPYD, else here, one process a source).",
+)
+boards_per_job_option = click.option(
+    "--boards-per-job",
+    "boards_per_job",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    metavar="N",
+    help="With --scrapyd: the boards of a Greenhouse, Lever or Ashby source per Scrapyd job.",
+)
+
+
 def crawl_options(
     db: str | None,
     sources: str | None,
@@ -141,21 +160,29 @@ def crawl_options(
     *,
     data_dir: str | None = None,
     demo: bool = False,
+    scrapyd: str | None = None,
+    boards_per_job: int = 50,
 ) -> CrawlOptions:
     from jobradar.crawler.sources import sources_path
     from jobradar.datadir import find_data_dir
+    from jobradar.scheduler.cluster import node_database_url, parse_nodes
     from jobradar.scheduler.jobs import CrawlOptions
     from jobradar.store.engine import database_url
 
     if demo and not offline:
         raise click.UsageError("--demo replays the demo market: use it with --offline")
     found = None if demo else find_data_dir(data_dir)
+    nodes = parse_nodes(scrapyd) if scrapyd else ()
+    if nodes:
+        node_database_url(database_url(db))  # a store every node can share, or a usage error
     return CrawlOptions(
         database_url=database_url(db),
         sources_file=sources_path(sources),
         only=only,
         offline=offline,
         data_dir=found.root if found else None,
+        scrapyd=nodes,
+        boards_per_job=boards_per_job,
     )
 
 

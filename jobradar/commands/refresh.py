@@ -9,12 +9,14 @@ from pathlib import Path
 import click
 
 from jobradar.commands.common import (
+    boards_per_job_option,
     crawl_options,
     data_dir_option,
     db_option,
     demo_option,
     offline_option,
     out_option,
+    scrapyd_option,
     sources_option,
     store,
     writable_folder,
@@ -28,6 +30,8 @@ from jobradar.commands.common import (
 @out_option
 @data_dir_option
 @demo_option
+@scrapyd_option
+@boards_per_job_option
 def run_command(
     *,
     offline: bool,
@@ -36,13 +40,23 @@ def run_command(
     out: str,
     data_dir: str | None,
     demo: bool,
+    scrapyd: str | None,
+    boards_per_job: int,
 ) -> None:
     """Full refresh: crawl, classify, snapshot, report."""
     from jobradar.console import CrawlProgress, console, summary_table
     from jobradar.report import write_reports
     from jobradar.scheduler.jobs import refresh
 
-    options = crawl_options(db, sources, offline, data_dir=data_dir, demo=demo)
+    options = crawl_options(
+        db,
+        sources,
+        offline,
+        data_dir=data_dir,
+        demo=demo,
+        scrapyd=scrapyd,
+        boards_per_job=boards_per_job,
+    )
     # mistakes are usage errors before anything starts: a bad URL, an unwritable --out
     store(options.database_url)
     reports = writable_folder(Path(out), "'--out'")
@@ -64,6 +78,8 @@ def run_command(
 @db_option
 @data_dir_option
 @demo_option
+@scrapyd_option
+@boards_per_job_option
 def crawl_command(
     names: tuple[str, ...],
     *,
@@ -72,12 +88,23 @@ def crawl_command(
     db: str | None,
     data_dir: str | None,
     demo: bool,
+    scrapyd: str | None,
+    boards_per_job: int,
 ) -> None:
     """Crawl sources (all enabled ones, or those named) into the store."""
     from jobradar.console import CrawlProgress, console, summary_table
     from jobradar.scheduler.jobs import crawl
 
-    options = crawl_options(db, sources, offline, names, data_dir=data_dir, demo=demo)
+    options = crawl_options(
+        db,
+        sources,
+        offline,
+        names,
+        data_dir=data_dir,
+        demo=demo,
+        scrapyd=scrapyd,
+        boards_per_job=boards_per_job,
+    )
     store(options.database_url)
     with CrawlProgress(list(names)) as progress:
         report = crawl(options, progress=progress)
@@ -97,6 +124,8 @@ def crawl_command(
 @out_option
 @data_dir_option
 @demo_option
+@scrapyd_option
+@boards_per_job_option
 def schedule_command(
     *,
     at: str,
@@ -107,6 +136,8 @@ def schedule_command(
     out: str,
     data_dir: str | None,
     demo: bool,
+    scrapyd: str | None,
+    boards_per_job: int,
 ) -> None:
     """Refresh every day at HH:MM in TZ (blocking; stop with Ctrl-C)."""
     from jobradar.console import console
@@ -114,7 +145,15 @@ def schedule_command(
     from jobradar.scheduler.daily import build_scheduler, parse_at, parse_timezone
 
     when, tz = parse_at(at), parse_timezone(zone)
-    options = crawl_options(db, sources, offline, data_dir=data_dir, demo=demo)
+    options = crawl_options(
+        db,
+        sources,
+        offline,
+        data_dir=data_dir,
+        demo=demo,
+        scrapyd=scrapyd,
+        boards_per_job=boards_per_job,
+    )
     engine = store(options.database_url)
     writable_folder(Path(out), "'--out'")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
