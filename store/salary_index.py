@@ -32,6 +32,8 @@ from sqlalchemy import Engine, String, and_, case, cast, func, literal, select
 from sqlmodel import Session, col
 
 from jobradar.classifier.taxonomy import (
+    AI_INFRA_ROLES,
+    AI_ML_ROLES,
     ANNUAL_FACTOR,
     PERIODS,
     PLAUSIBLE_ANNUAL_USD,
@@ -68,6 +70,12 @@ WORK_MODES: dict[str, tuple[str, ...]] = {
     "hybrid": ("hybrid",),
 }
 CHANGE_DAYS = 30
+# The report's headline groups of roles (taxonomy.py): AI/ML is every role but `other`.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "ai-ml": AI_ML_ROLES,
+    "ai-infra": AI_INFRA_ROLES,
+    "other": ("other",),
+}
 
 
 Interval = tuple[float, float]
@@ -331,3 +339,27 @@ def salary_index(
     return with_change(
         engine, day, compute_index(engine, day, currency, work_mode), currency, work_mode
     )
+
+
+def group_cells(jobs: Sequence[Job], intervals: bool = True) -> list[IndexCell]:
+    """One cell per headline group of roles (`GROUPS`) and one for all roles, seniority "all"."""
+    chosen = [(name, set(roles)) for name, roles in GROUPS.items()]
+    return [
+        make_cell(name, "all", [job for job in jobs if job.role in roles], intervals)
+        for name, roles in chosen
+    ] + [make_cell("all", "all", jobs, intervals)]
+
+
+def report_index(
+    engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
+) -> tuple[list[IndexCell], list[IndexCell]]:
+    """The index of `day` as `salary_index` gives it, each cell with its bootstrap intervals
+    and implausible count where today's listings give the same cell, and the headline groups."""
+    jobs = index_jobs(engine, day, currency, work_mode)
+    fresh = {(c.role, c.seniority): c for c in cells(jobs, intervals=True)}
+    index = salary_index(engine, day, currency, work_mode)
+    for cell in index:
+        twin = fresh.get((cell.role, cell.seniority))
+        if twin and (twin.n_with_salary, twin.median) == (cell.n_with_salary, cell.median):
+            cell.intervals, cell.n_implausible = twin.intervals, twin.n_implausible
+    return index, group_cells(jobs)
