@@ -111,7 +111,7 @@ def trend(title: str, series: dict[str, list[tuple[date, float]]], percent: bool
     """One polyline per series with two days or more, on a time axis from the first day drawn
     to the last; no lines when no series has two days (the caller says why instead)."""
     drawn = {label: sorted(points) for label, points in series.items() if len(points) >= MIN_POINTS}
-    height, top_pad, plot = 210.0, 10.0, 160.0
+    height, top_pad, plot = 180.0, 10.0, 160.0
     if not drawn:
         return Chart(title, height, [], [], [])
     days = [day for points in drawn.values() for day, _ in points]
@@ -123,7 +123,7 @@ def trend(title: str, series: dict[str, list[tuple[date, float]]], percent: bool
     low, high = max(low - pad, 0.0), high + pad
     if percent:
         low, high = max(low, 0.0), min(high, 1.0)
-    width = WIDTH - PLOT_LEFT - 20
+    width = WIDTH - PLOT_LEFT - 40  # room for the last date's label
 
     def x(day: date) -> float:
         return round(PLOT_LEFT + width * (day - first).days / span_days, 1)
