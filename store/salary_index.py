@@ -21,6 +21,7 @@ Method (written out in every report):
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -60,7 +61,7 @@ METHOD = [
     "- USD view: each salary converted at the ECB reference rate of the day it was posted (stored with it); "
     "EUR and GBP views: salaries posted in that currency, unconverted.",
     "- Percentiles p25 / median / p75 per role × seniority, per role and overall, each with a 95 % "
-    "bootstrap interval (1,000 resamples, fixed seed); "
+    "bootstrap interval (1,000 resamples drawn from a fixed seed); "
     "30-day change = relative change of the median, when both days have 5+ salaries.",
 ]
 CURRENCIES = ("USD", "EUR", "GBP")
@@ -81,9 +82,6 @@ GROUPS: dict[str, tuple[str, ...]] = {
 Interval = tuple[float, float]
 BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 2026
-# Above this many salaries resampling costs more than it tells: the interval is read from
-# the order statistics instead (the bootstrap's own large-sample limit).
-BOOTSTRAP_MAX_N = 5000
 QUANTILES = (("p25", 25.0), ("median", 50.0), ("p75", 75.0))
 
 
@@ -133,32 +131,24 @@ def plausible(yearly_usd: float | None) -> bool:
 
 
 def bootstrap_intervals(pays: Sequence[float], seed: int = BOOTSTRAP_SEED) -> dict[str, Interval]:
-    """95 % intervals of p25 / median / p75: the 2.5th and 97.5th percentiles of each over
-    1,000 seeded resamples (over BOOTSTRAP_MAX_N salaries, the order statistics' ranks)."""
+    """95 % bootstrap intervals of p25 / median / p75: the 2.5th and 97.5th percentiles of
+    each over 1,000 seeded resamples.
+
+    A resample's q-quantile is its k-th smallest value (k = ceil(q·n)), which is the value at
+    the k-th smallest of n indices drawn with replacement; that index's position is
+    distributed as n·Beta(k, n + 1 − k). Drawing it directly is the same bootstrap at a cost
+    that does not grow with n (no resample is built).
+    """
     values = np.sort(np.asarray(pays, dtype=float))
     n = len(values)
     if n < MIN_SALARIES:
         return {}
-    result: dict[str, Interval] = {}
-    if n > BOOTSTRAP_MAX_N:
-        for name, q in QUANTILES:
-            p = q / 100
-            spread = 1.96 * (n * p * (1 - p)) ** 0.5
-            low = max(int(np.floor(n * p - spread)), 0)
-            high = min(int(np.ceil(n * p + spread)), n - 1)
-            result[name] = (round(float(values[low])), round(float(values[high])))
-        return result
     rng = np.random.default_rng(seed)
-    quantiles = np.empty((BOOTSTRAP_RESAMPLES, len(QUANTILES)))
-    step = max(1, 2_000_000 // n)  # resamples per batch: a few MB at a time
-    for first in range(0, BOOTSTRAP_RESAMPLES, step):
-        count = min(step, BOOTSTRAP_RESAMPLES - first)
-        sample = values[rng.integers(0, n, size=(count, n))]
-        quantiles[first : first + count] = np.percentile(
-            sample, [q for _, q in QUANTILES], axis=1
-        ).T
-    for i, (name, _) in enumerate(QUANTILES):
-        low, high = np.percentile(quantiles[:, i], [2.5, 97.5])
+    result: dict[str, Interval] = {}
+    for name, q in QUANTILES:
+        k = min(max(math.ceil(q / 100 * n), 1), n)
+        drawn = (rng.beta(k, n + 1 - k, BOOTSTRAP_RESAMPLES) * n).astype(int)
+        low, high = np.percentile(values[np.minimum(drawn, n - 1)], [2.5, 97.5])
         result[name] = (round(float(low)), round(float(high)))
     return result
 
@@ -356,8 +346,11 @@ def report_index(
     """The index of `day` as `salary_index` gives it, each cell with its bootstrap intervals
     and implausible count where today's listings give the same cell, and the headline groups."""
     jobs = index_jobs(engine, day, currency, work_mode)
-    fresh = {(c.role, c.seniority): c for c in cells(jobs, intervals=True)}
-    index = salary_index(engine, day, currency, work_mode)
+    computed = cells(jobs, intervals=True)
+    index = stored_index(engine, day, currency, work_mode)
+    if index is None:  # no snapshot of the day: the index is what the listings give now
+        return with_change(engine, day, computed, currency, work_mode), group_cells(jobs)
+    fresh = {(c.role, c.seniority): c for c in computed}
     for cell in index:
         twin = fresh.get((cell.role, cell.seniority))
         if twin and (twin.n_with_salary, twin.median) == (cell.n_with_salary, cell.median):

@@ -56,7 +56,10 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """One `jobradar run --offline --demo`, then a hostile listing added beside what it stored."""
     workdir = tmp_path_factory.mktemp("report")
     url = f"sqlite:///{workdir / 'r.db'}"
-    result = jobradar("run", "--offline", "--demo", "--db", url, "--out", "reports", cwd=workdir)
+    # a loaded machine (CI shares its cores) takes over the default five minutes for this
+    result = jobradar(
+        "run", "--offline", "--demo", "--db", url, "--out", "reports", cwd=workdir, timeout=900
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     now = utc_now()
     with Session(open_store(url)) as session:
