@@ -50,7 +50,7 @@ def role_feed(report: Report, role: str) -> bytes:
         entry.title(f"{listing.title} ({listing.company})" if listing.company else listing.title)
         if listing.url.startswith(("https://", "http://")):
             entry.link(href=listing.url, rel="alternate")
-        entry.summary(_summary(listing))
+        entry.content(_summary(listing), type="text")  # Atom needs content when no link
         entry.published(listing.first_seen)
         entry.updated(listing.first_seen)
     return feed.atom_str(pretty=True)
