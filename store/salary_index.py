@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from sqlalchemy import Engine, String, and_, case, cast, func, literal, select
@@ -104,8 +104,7 @@ class IndexCell:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):  # a tuple: a large store makes hundreds of thousands of them
     """One employer's job in one cell: its listings (one per place) counted once."""
 
     role: str

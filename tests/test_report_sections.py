@@ -1,5 +1,5 @@
 """The report on a small store: a first day with no trend yet, thin roles named instead of
-listed, and the accuracy section from either shape of `measured_accuracy()`."""
+listed, implausible pay counted, and the accuracy section from either shape of `measured_accuracy()`."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def _listing(n: int, role: str, pay: float | None) -> Listing:
 def _one_day_store(engine: Engine) -> None:
     listings = [_listing(i, "mlops", 120_000 + 5000 * i) for i in range(8)]
     listings += [_listing(100 + i, "gpu-cluster", 180_000) for i in range(2)]
-    listings += [_listing(200, "edge-ai", None)]
+    listings += [_listing(200, "edge-ai", None), _listing(300, "mlops", 2_000_000)]
     with Session(engine) as session:
         session.add_all(listings)
         session.commit()
@@ -71,7 +71,9 @@ def test_a_first_day_says_when_history_starts_instead_of_drawing_one_dot(
     # thin roles are named with their counts under the table, not given empty rows
     assert "GPU Cluster / Accelerator Engineer (2 of 2 jobs)" in page
     assert "Edge AI / Edge Infrastructure Engineer (0 of 1 jobs)" in page
-    assert re.search(r"\| MLOps Engineer \| 8 \| 8 \|", markdown)
+    assert re.search(r"\| MLOps Engineer \| 9 \| 8 \|", markdown)  # 9 jobs, 1 implausible
+    for text in (markdown, page):
+        assert "Left out as implausible today: 1 job whose only yearly pay" in text
     written = write_reports(engine, NOW.date(), tmp_path)
     assert (tmp_path / NOW.date().isoformat() / "feeds" / "mlops.atom") in written
 

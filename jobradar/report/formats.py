@@ -8,7 +8,12 @@ import json
 from datetime import date
 from typing import Any
 
-from jobradar.classifier.taxonomy import AI_ML_ROLES, REMOTE_TYPES, ROLE_SLUGS
+from jobradar.classifier.taxonomy import (
+    AI_ML_ROLES,
+    PLAUSIBLE_ANNUAL_USD,
+    REMOTE_TYPES,
+    ROLE_SLUGS,
+)
 from jobradar.report.charts import MIN_POINTS, median_series, share_series
 from jobradar.report.data import FEED_DAYS, Report, accuracy_figures, sections
 from jobradar.store.salary_index import METHOD, MIN_SALARIES, IndexCell
@@ -129,7 +134,8 @@ def headline_lines(report: Report) -> list[str]:
             f"(95 % interval {interval(cell)}), p25 {money(cell.p25, cell.n_with_salary)} "
             f"({interval(cell, 'p25')}), p75 {money(cell.p75, cell.n_with_salary)} "
             f"({interval(cell, 'p75')}); n = {cell.n_with_salary} salaries of "
-            f"{cell.n_listings} jobs ({cell.disclosure_rate:.0%} state pay)."
+            f"{cell.n_listings} jobs ({cell.disclosure_rate:.0%} state pay)"
+            + (f"; {cell.n_implausible} implausible left out." if cell.n_implausible else ".")
         )
     return lines
 
@@ -384,8 +390,19 @@ def _md_churn(report: Report) -> list[str]:
     return lines + _table(["Role", "Median age (days)"], ages)
 
 
+def implausible_sentence(report: Report) -> str:
+    """How many jobs' pay the index left out as implausible on the report's day."""
+    overall = next((c for c in report.groups if c.role == "all"), None)
+    count = overall.n_implausible if overall else 0
+    low, high = PLAUSIBLE_ANNUAL_USD
+    return (
+        f"Left out as implausible today: {count} job{'s' if count != 1 else ''} whose only "
+        f"yearly pay was under ${low:,.0f} or over ${high:,.0f}."
+    )
+
+
 def _md_method(report: Report) -> list[str]:
-    lines = [*METHOD, ""]
+    lines = [*METHOD, "", implausible_sentence(report)]
     low, high = report.fx_dates
     if low:
         lines.append(
