@@ -123,6 +123,9 @@ def headline_lines(report: Report) -> list[str]:
         if cell.role == "all":
             continue
         name = report.role_name(cell.role)
+        if not cell.n_listings:
+            lines.append(f"{name}: no remote or hybrid jobs on this day.")
+            continue
         if cell.median is None:
             lines.append(
                 f"{name}: {cell.n_with_salary} salaries of {cell.n_listings} jobs, "
