@@ -50,7 +50,8 @@ def _charts(report: Report) -> SimpleNamespace:
             "Top skills, all roles (listings naming each)", report.skills.get("all", [])
         ),
         ranges=charts.range_bars(
-            "Yearly base pay, p25 to p75, median marked (USD, remote + hybrid)",
+            "Yearly base pay (USD, remote + hybrid): bar p25 to p75, tick the median, "
+            "line the median's 95 % interval",
             [(name(cell.role), cell) for cell in [*report.groups[:2], *report.role_rows()]],
         ),
         medians=charts.trend(
