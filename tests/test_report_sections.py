@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from jobradar.report import render, write_reports
+from jobradar.report.charts import trend
 from jobradar.report.data import accuracy_figures, build_report
 from jobradar.store.models import Listing
 from jobradar.store.snapshots import take_snapshot
@@ -102,3 +103,24 @@ def test_accuracy_reads_the_flat_and_the_measured_shapes() -> None:
     [role, false_salary] = figures
     assert (role.low, role.high, role.n) == (0.88, 0.93, 400)
     assert false_salary.percent
+
+
+def test_a_trend_is_drawn_on_a_time_axis_and_only_with_two_days_or_more() -> None:
+    first = NOW.date() - timedelta(days=30)
+    series = {
+        "AI Engineer (LLM applications)": [
+            (first, 100_000.0),
+            (first + timedelta(days=10), 110_000.0),
+            (first + timedelta(days=30), 120_000.0),
+        ],
+        "one day only": [(first, 90_000.0)],
+    }
+    chart = trend("Median pay", series, percent=False)
+    [line] = chart.lines  # a one-day series is no line
+    assert line.label == "AI Engineer (LLM applications)"  # whole, never cut
+    xs = [x for x, _ in line.points]
+    # days 0, 10 and 30 sit at 0, 1/3 and 1 of the axis
+    assert abs((xs[1] - xs[0]) / (xs[2] - xs[0]) - 1 / 3) < 0.01
+    assert chart.dates[0][1] == first.strftime("%d %b")
+    assert chart.dates[-1][1] == NOW.date().strftime("%d %b")
+    assert trend("Median pay", {"one day only": [(first, 1.0)]}, percent=False).lines == []
