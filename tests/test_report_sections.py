@@ -124,3 +124,18 @@ def test_a_trend_is_drawn_on_a_time_axis_and_only_with_two_days_or_more() -> Non
     assert chart.dates[0][1] == first.strftime("%d %b")
     assert chart.dates[-1][1] == NOW.date().strftime("%d %b")
     assert trend("Median pay", {"one day only": [(first, 1.0)]}, percent=False).lines == []
+
+
+def test_an_empty_store_reports_sentences_not_empty_tables(engine: Engine) -> None:
+    report = build_report(engine, NOW.date())
+    markdown, page = render(report, "md"), render(report, "html")
+    for text in (markdown, page):
+        assert "none has been taken yet" in text
+        assert "(n=0)" not in text
+    assert "No role has 5 salaries or more here yet." in markdown
+    # every Markdown table has at least one row under its header
+    lines = markdown.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("| ---"):
+            assert i + 1 < len(lines)
+            assert lines[i + 1].startswith("|"), lines[i - 1]

@@ -96,7 +96,10 @@ def share(part: int, whole: int) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], right: int = 1) -> list[str]:
-    """A Markdown table; columns from `right` on are right-aligned (numbers)."""
+    """A Markdown table; columns from `right` on are right-aligned (numbers). No rows, no
+    table: a header alone reads as a broken page."""
+    if not rows:
+        return ["None on this day."]
     align = ["---" if i < right else "---:" for i in range(len(headers))]
     return [
         "| " + " | ".join(headers) + " |",
@@ -160,6 +163,13 @@ def _index_rows(report: Report, cells: list[IndexCell], symbol: str = "$") -> li
     ]
 
 
+NO_ROWS = f"No role has {MIN_SALARIES} salaries or more here yet."
+
+
+def _index_table(report: Report, cells: list[IndexCell]) -> list[str]:
+    return _table(INDEX_HEADERS, _index_rows(report, cells)) if cells else [NO_ROWS]
+
+
 INDEX_HEADERS = [
     "Role",
     "Jobs",
@@ -177,7 +187,7 @@ def _md_section(report: Report, key: str) -> list[str]:  # noqa: PLR0911, PLR091
     if key == "headline":
         return [f"- {_md_text(line)}" for line in headline_lines(report)]
     if key == "by-role":
-        lines = _table(INDEX_HEADERS, _index_rows(report, report.role_rows()))
+        lines = _index_table(report, report.role_rows())
         thin = thin_sentence(report)
         return [*lines, "", _md_text(thin)] if thin else lines
     if key == "by-seniority":
@@ -185,7 +195,9 @@ def _md_section(report: Report, key: str) -> list[str]:  # noqa: PLR0911, PLR091
             [_md_text(report.role_name(c.role)), c.seniority, *_index_rows(report, [c])[0][1:]]
             for c in report.seniority_rows()
         ]
-        lines = _table(["Role", "Seniority", *INDEX_HEADERS[1:]], rows, right=2) if rows else []
+        lines = (
+            _table(["Role", "Seniority", *INDEX_HEADERS[1:]], rows, right=2) if rows else [NO_ROWS]
+        )
         hidden = report.thin_seniority_cells()
         if hidden:
             lines += [
@@ -314,10 +326,11 @@ def _md_work_modes(report: Report) -> list[str]:
                 *(share(modes.get(mode, 0), total) for mode in REMOTE_TYPES),
             ]
         )
-    lines = _table(["Role", "Listings", *(m.capitalize() for m in REMOTE_TYPES)], rows)
+    headers = ["Role", "Listings", *(m.capitalize() for m in REMOTE_TYPES)]
+    lines = _table(headers, rows) if rows else ["No listings on this day."]
     for mode in ("remote", "hybrid"):
         lines += ["", f"{mode.capitalize()} only, yearly pay in USD:", ""]
-        lines += _table(INDEX_HEADERS, _index_rows(report, report.role_rows("USD", mode)))
+        lines += _index_table(report, report.role_rows("USD", mode))
         thin = thin_sentence(report, "USD", mode)
         if thin:
             lines += ["", _md_text(thin)]
