@@ -583,6 +583,10 @@ def report_document(report: Report) -> dict[str, Any]:
             },
         },
         "sources": [{"name": c.name, "url": c.url, "listings": c.listings} for c in report.credits],
+        "method": [line[2:] for line in METHOD],
+        "implausible_left_out": next(
+            (c.n_implausible for c in report.groups if c.role == "all"), 0
+        ),
     }
 
 
