@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from jobradar.classifier.taxonomy import (
+    AI_INFRA_ROLES,
     AI_ML_ROLES,
     PLAUSIBLE_ANNUAL_USD,
     REMOTE_TYPES,
@@ -417,8 +418,17 @@ def implausible_sentence(report: Report) -> str:
     )
 
 
+def groups_sentence(report: Report) -> str:
+    """Which roles the headline's groups are made of (taxonomy.md)."""
+    infra = ", ".join(report.role_name(role) for role in AI_INFRA_ROLES)
+    return (
+        "Headline groups: AI/ML roles are every role but Other (the rest of the remote "
+        f"market); the AI-infrastructure family is {infra}."
+    )
+
+
 def _md_method(report: Report) -> list[str]:
-    lines = [*METHOD, "", implausible_sentence(report)]
+    lines = [*METHOD, "", groups_sentence(report), implausible_sentence(report)]
     low, high = report.fx_dates
     if low:
         lines.append(
