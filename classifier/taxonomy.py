@@ -227,6 +227,20 @@ ANNUAL_FACTOR: Final[dict[str, int]] = {
 }
 
 
+# The salary index's plausible yearly base pay, in USD: a figure outside is left out of the
+# index and counted (a misread period, a total package, a typo). The extractors' own sanity
+# bounds are wider: they decide what is a salary at all, this decides what a median may use.
+PLAUSIBLE_ANNUAL_USD: Final[tuple[float, float]] = (5_000.0, 1_000_000.0)
+
+# taxonomy.md's AI-infrastructure roles (its first paragraph: the infra family and Data
+# Platform Engineer); every role but `other` is an AI/ML role.
+AI_INFRA_ROLES: Final[tuple[str, ...]] = (
+    *(role.slug for role in ROLES if role.family == "infra"),
+    "data-platform",
+)
+AI_ML_ROLES: Final[tuple[str, ...]] = tuple(slug for slug in ROLE_SLUGS if slug != "other")
+
+
 def annualise(amount: float, period: str) -> float:
     """A period's pay as a year's (taxonomy.md, "Annualisation")."""
     return amount * ANNUAL_FACTOR[period]

@@ -3,50 +3,65 @@
 Method (written out in every report):
 - listings active on the date (first seen by its end, not closed by then), each
   cross-source duplicate counted once, remote and hybrid listings only;
+- one job per employer and title: an employer's job posted in many places (one
+  listing per city) counts once, with the mean of its listings' figures;
+- a yearly figure outside the plausible range (taxonomy's `PLAUSIBLE_ANNUAL_USD`) is
+  left out and counted in `n_implausible`;
 - employer-posted base pay only (no board estimates), one annualised figure per
   listing: the midpoint of its range, or its one stated bound;
 - USD view: every salary converted with the ECB rate stored with it; EUR and GBP
   views: only salaries posted in that currency, not converted;
 - p25 / median / p75 per role × seniority, per role, and overall, with
   `n_with_salary` and the disclosure rate beside every figure; a cell with fewer
-  than 5 salaries has no percentiles (never 0);
+  than 5 salaries has no percentiles (never 0); on request, 95 % bootstrap intervals
+  of each percentile (seeded, so a report is reproducible);
 - `change_30d`: relative change of the median against 30 days earlier, when both
   days have at least 5 salaries.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, String, and_, case, cast, func, literal, select
 from sqlmodel import Session, col
 
 from jobradar.classifier.taxonomy import (
+    AI_INFRA_ROLES,
+    AI_ML_ROLES,
+    ANNUAL_FACTOR,
     PERIODS,
+    PLAUSIBLE_ANNUAL_USD,
     ROLE_SLUGS,
     SENIORITIES,
     annualise,
     midpoint,
 )
-from jobradar.store.models import SalaryIndexRow
-from jobradar.store.queries import active_listings
+from jobradar.store.models import Listing, SalaryIndexRow
+from jobradar.store.queries import counted
 
 MIN_SALARIES = 5
 METHOD = [
     "- Listings active on the date: first seen by its end and not closed by then.",
     "- Each job counted once: a listing that duplicates another source's listing of the same job is left out.",
     "- Remote and hybrid listings only; onsite listings and listings that do not say are not in the index.",
+    "- One job per employer and title: a job one employer posts in many places (a listing per city) "
+    "counts once, with the mean of its listings' pay; listing counts in the index are such jobs.",
+    f"- Implausible yearly pay (under ${PLAUSIBLE_ANNUAL_USD[0]:,.0f} or over ${PLAUSIBLE_ANNUAL_USD[1]:,.0f} "
+    "in USD) is left out of the figures and counted.",
     "- Employer-posted base pay only: no job-board estimates, equity, bonus, commission or OTE-only figures.",
     "- One yearly figure per listing: the midpoint of its range, or the one bound it states, "
     "annualised as hour × 2080, day × 260, week × 52, month × 12.",
     "- USD view: each salary converted at the ECB reference rate of the day it was posted (stored with it); "
     "EUR and GBP views: salaries posted in that currency, unconverted.",
-    "- Percentiles p25 / median / p75 per role × seniority, per role and overall; "
+    "- Percentiles p25 / median / p75 per role × seniority, per role and overall, each with a 95 % "
+    "bootstrap interval (1,000 resamples drawn from a fixed seed); "
     "30-day change = relative change of the median, when both days have 5+ salaries.",
 ]
 CURRENCIES = ("USD", "EUR", "GBP")
@@ -56,6 +71,18 @@ WORK_MODES: dict[str, tuple[str, ...]] = {
     "hybrid": ("hybrid",),
 }
 CHANGE_DAYS = 30
+# The report's headline groups of roles (taxonomy.py): AI/ML is every role but `other`.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "ai-ml": AI_ML_ROLES,
+    "ai-infra": AI_INFRA_ROLES,
+    "other": ("other",),
+}
+
+
+Interval = tuple[float, float]
+BOOTSTRAP_RESAMPLES = 1000
+BOOTSTRAP_SEED = 2026
+QUANTILES = (("p25", 25.0), ("median", 50.0), ("p75", 75.0))
 
 
 @dataclass
@@ -69,9 +96,22 @@ class IndexCell:
     median: float | None
     p75: float | None
     change_30d: float | None = None
+    n_implausible: int = 0  # jobs whose only figures were implausible, left out
+    # "p25" / "median" / "p75" -> its 95 % bootstrap interval, when asked for
+    intervals: dict[str, Interval] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class Job(NamedTuple):  # a tuple: a large store makes hundreds of thousands of them
+    """One employer's job in one cell: its listings (one per place) counted once."""
+
+    role: str
+    seniority: str
+    listings: int
+    pay: float | None  # the mean of its listings' plausible yearly figures
+    implausible: bool  # it stated pay, but only implausible figures
 
 
 def listing_pay(row: Any, currency: str) -> float | None:
@@ -84,7 +124,38 @@ def listing_pay(row: Any, currency: str) -> float | None:
     return None if value is None else annualise(value, row.salary_period)
 
 
-def _cell(role: str, seniority: str, listings: int, pays: Sequence[float]) -> IndexCell:
+def plausible(yearly_usd: float | None) -> bool:
+    low, high = PLAUSIBLE_ANNUAL_USD
+    return yearly_usd is not None and low <= yearly_usd <= high
+
+
+def bootstrap_intervals(pays: Sequence[float], seed: int = BOOTSTRAP_SEED) -> dict[str, Interval]:
+    """95 % bootstrap intervals of p25 / median / p75: the 2.5th and 97.5th percentiles of
+    each over 1,000 seeded resamples.
+
+    A resample's q-quantile is its k-th smallest value (k = ceil(q·n)), which is the value at
+    the k-th smallest of n indices drawn with replacement; that index's position is
+    distributed as n·Beta(k, n + 1 − k). Drawing it directly is the same bootstrap at a cost
+    that does not grow with n (no resample is built).
+    """
+    values = np.sort(np.asarray(pays, dtype=float))
+    n = len(values)
+    if n < MIN_SALARIES:
+        return {}
+    rng = np.random.default_rng(seed)
+    result: dict[str, Interval] = {}
+    for name, q in QUANTILES:
+        k = min(max(math.ceil(q / 100 * n), 1), n)
+        drawn = (rng.beta(k, n + 1 - k, BOOTSTRAP_RESAMPLES) * n).astype(int)
+        low, high = np.percentile(values[np.minimum(drawn, n - 1)], [2.5, 97.5])
+        result[name] = (round(float(low)), round(float(high)))
+    return result
+
+
+def make_cell(role: str, seniority: str, jobs: Sequence[Job], intervals: bool = False) -> IndexCell:
+    """The figures of one cell from its jobs."""
+    pays = [job.pay for job in jobs if job.pay is not None]
+    listings = len(jobs)
     n = len(pays)
     quartiles: list[float | None] = [None, None, None]
     if n >= MIN_SALARIES:
@@ -98,54 +169,102 @@ def _cell(role: str, seniority: str, listings: int, pays: Sequence[float]) -> In
         p25=quartiles[0],
         median=quartiles[1],
         p75=quartiles[2],
+        n_implausible=sum(1 for job in jobs if job.implausible),
+        intervals=bootstrap_intervals(pays) if intervals else {},
     )
 
 
-_COLUMNS = (
-    "role",
-    "seniority",
-    "remote_type",
-    "annual_usd_min",
-    "annual_usd_max",
-    "salary_min",
-    "salary_max",
-    "salary_currency",
-    "salary_period",
-)
-
-
-def cells(rows: Iterable[Any], currency: str) -> list[IndexCell]:
-    """Index cells from listing rows: role × seniority, then role "all", then "all"/"all"."""
-    listings: dict[tuple[str, str], int] = defaultdict(int)
-    pays: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for row in rows:
-        pay = listing_pay(row, currency)
-        for key in ((row.role, row.seniority), (row.role, "all"), ("all", "all")):
-            listings[key] += 1
-            if pay is not None:
-                pays[key].append(pay)
-    result = []
-    for role in (*ROLE_SLUGS, "all"):
-        for seniority in (*SENIORITIES, "all"):
-            if listings.get((role, seniority)):
-                result.append(
-                    _cell(role, seniority, listings[(role, seniority)], pays[(role, seniority)])
-                )
+def cells(jobs: Iterable[Job], intervals: bool = False) -> list[IndexCell]:
+    """Index cells from jobs: role × seniority, then role "all", then "all"/"all"."""
+    grouped: dict[tuple[str, str], list[Job]] = defaultdict(list)
+    for job in jobs:
+        for key in ((job.role, job.seniority), (job.role, "all"), ("all", "all")):
+            grouped[key].append(job)
+    result = [
+        make_cell(role, seniority, grouped[(role, seniority)], intervals)
+        for role in (*ROLE_SLUGS, "all")
+        for seniority in (*SENIORITIES, "all")
+        if grouped.get((role, seniority))
+    ]
     if not result:
-        result.append(_cell("all", "all", 0, []))
+        result.append(make_cell("all", "all", []))
     return result
 
 
-def compute_index(
+def _midpoint_sql(low: Any, high: Any) -> Any:
+    return (func.coalesce(low, high) + func.coalesce(high, low)) / 2.0
+
+
+def _pay_sql(currency: str) -> Any:
+    """The yearly figure of `listing_pay`, as SQL."""
+    if currency == "USD":
+        return _midpoint_sql(col(Listing.annual_usd_min), col(Listing.annual_usd_max))
+    factor = case(
+        {period: float(ANNUAL_FACTOR[period]) for period in PERIODS},
+        value=col(Listing.salary_period),
+        else_=None,
+    )
+    return case(
+        (
+            col(Listing.salary_currency) == currency,
+            _midpoint_sql(col(Listing.salary_min), col(Listing.salary_max)) * factor,
+        ),
+        else_=None,
+    )
+
+
+def job_query(day: date, currency: str, work_mode: str) -> Any:
+    """One row per employer's job (role, seniority, employer, title) of the index's listings:
+    grouped in the database, so only jobs, not listings, reach Python."""
+    pay = _pay_sql(currency)
+    usd = _midpoint_sql(col(Listing.annual_usd_min), col(Listing.annual_usd_max))
+    low, high = PLAUSIBLE_ANNUAL_USD
+    judged = func.coalesce(usd, pay)  # a currency view's pay is judged by its USD figure
+    fits = judged.between(low, high)
+    plausible_pay = case((and_(pay.is_not(None), fits), pay), else_=None)
+    implausible = case((and_(pay.is_not(None), ~fits), 1), else_=0)
+    employer = func.coalesce(col(Listing.company_key), literal("#") + cast(col(Listing.id), String))
+    title = func.coalesce(col(Listing.title_key), col(Listing.title))
+    return (
+        select(
+            col(Listing.role),
+            col(Listing.seniority),
+            func.count(),
+            func.avg(plausible_pay),
+            func.max(implausible),
+        )
+        .where(counted(day), col(Listing.remote_type).in_(WORK_MODES[work_mode]))
+        .group_by(col(Listing.role), col(Listing.seniority), employer, title)
+    )
+
+
+def index_jobs(
     engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
+) -> list[Job]:
+    """The jobs of the index of `day` (see `job_query`)."""
+    with engine.connect() as connection:
+        rows = connection.execute(job_query(day, currency, work_mode)).all()
+    return [
+        Job(
+            role,
+            seniority,
+            int(listings),
+            None if pay is None else float(pay),
+            bool(bad) and pay is None,
+        )
+        for role, seniority, listings, pay, bad in rows
+    ]
+
+
+def compute_index(
+    engine: Engine,
+    day: date,
+    currency: str = "USD",
+    work_mode: str = "remote+hybrid",
+    intervals: bool = False,
 ) -> list[IndexCell]:
     """The index for `day` computed from the listings (no change figures)."""
-    rows = [
-        row
-        for row in active_listings(engine, day, columns=_COLUMNS)
-        if row.remote_type in WORK_MODES[work_mode]
-    ]
-    return cells(rows, currency)
+    return cells(index_jobs(engine, day, currency, work_mode), intervals)
 
 
 def stored_index(
@@ -209,3 +328,30 @@ def salary_index(
     return with_change(
         engine, day, compute_index(engine, day, currency, work_mode), currency, work_mode
     )
+
+
+def group_cells(jobs: Sequence[Job], intervals: bool = True) -> list[IndexCell]:
+    """One cell per headline group of roles (`GROUPS`) and one for all roles, seniority "all"."""
+    chosen = [(name, set(roles)) for name, roles in GROUPS.items()]
+    return [
+        make_cell(name, "all", [job for job in jobs if job.role in roles], intervals)
+        for name, roles in chosen
+    ] + [make_cell("all", "all", jobs, intervals)]
+
+
+def report_index(
+    engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
+) -> tuple[list[IndexCell], list[IndexCell]]:
+    """The index of `day` as `salary_index` gives it, each cell with its bootstrap intervals
+    and implausible count where today's listings give the same cell, and the headline groups."""
+    jobs = index_jobs(engine, day, currency, work_mode)
+    computed = cells(jobs, intervals=True)
+    index = stored_index(engine, day, currency, work_mode)
+    if index is None:  # no snapshot of the day: the index is what the listings give now
+        return with_change(engine, day, computed, currency, work_mode), group_cells(jobs)
+    fresh = {(c.role, c.seniority): c for c in computed}
+    for cell in index:
+        twin = fresh.get((cell.role, cell.seniority))
+        if twin and (twin.n_with_salary, twin.median) == (cell.n_with_salary, cell.median):
+            cell.intervals, cell.n_implausible = twin.intervals, twin.n_implausible
+    return index, group_cells(jobs)

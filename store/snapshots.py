@@ -17,6 +17,19 @@ from jobradar.store.models import Listing, RoleCount, SalaryIndexRow
 from jobradar.store.queries import ListingFilter, counted, facet_counts
 from jobradar.store.salary_index import CURRENCIES, WORK_MODES, compute_index, with_change
 
+# The index cell's figures a snapshot keeps (intervals are the report's, made on the day).
+STORED_FIELDS = (
+    "role",
+    "seniority",
+    "n_listings",
+    "n_with_salary",
+    "disclosure_rate",
+    "p25",
+    "median",
+    "p75",
+    "change_30d",
+)
+
 
 def take_snapshot(engine: Engine, day: date) -> int:
     """Snapshot `day` from the listings; returns the number of salary-index rows."""
@@ -41,7 +54,7 @@ def take_snapshot(engine: Engine, day: date) -> int:
                         currency=currency,
                         work_mode=work_mode,
                         fx_date=fx_date,
-                        **cell.as_dict(),
+                        **{name: getattr(cell, name) for name in STORED_FIELDS},
                     )
                 )
     with Session(engine) as session, session.begin():

@@ -174,15 +174,22 @@ def test_change_30d_reflects_the_raise_and_needs_five_salaries_on_both_days(
     assert all(c.change_30d is None for c in early.values())  # nothing 30 days before
 
 
-def test_thin_cells_are_shown_as_n_never_zero(history: Engine) -> None:
+def test_thin_roles_are_named_with_their_n_never_listed_empty(history: Engine) -> None:
     last = DAY0 + timedelta(days=DAYS - 1)
-    thin = [c for c in salary_index(history, last) if 0 < c.n_with_salary < 5]
+    thin = [
+        c
+        for c in salary_index(history, last)
+        if c.n_with_salary < 5 and c.seniority == "all" and c.role != "all"
+    ]
     assert thin, "the recorded feed has roles with fewer than five salaries"
     report = build_report(history, last)
     markdown, page = render(report, "md"), render(report, "html")
     for cell in thin:
-        assert f"—(n={cell.n_with_salary})" in markdown
-        assert f"—(n={cell.n_with_salary})" in page
+        named = f"{report.role_name(cell.role)} ({cell.n_with_salary} of {cell.n_listings} jobs)"
+        assert named in page
+    for text in (markdown, page):
+        assert "—(n=" not in text
+        assert "Fewer than 5 salaries, so no percentiles:" in text
     rows = json.loads(render(report, "json"))["rows"]
     assert all(row["median"] is None for row in rows if row["n_with_salary"] < 5)
     assert "$0" not in markdown

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -24,7 +25,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 from sqlmodel import Session, select
 
-from jobradar.classifier.taxonomy import ROLE_SLUGS, SENIORITIES
+from jobradar.classifier.taxonomy import ROLE_NAMES, ROLE_SLUGS, SENIORITIES
+from jobradar.report.data import GROUP_NAMES
 from jobradar.store.engine import open_store
 from jobradar.store.models import Listing, Refresh
 from jobradar.store.types import utc_now
@@ -54,7 +56,10 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """One `jobradar run --offline --demo`, then a hostile listing added beside what it stored."""
     workdir = tmp_path_factory.mktemp("report")
     url = f"sqlite:///{workdir / 'r.db'}"
-    result = jobradar("run", "--offline", "--demo", "--db", url, "--out", "reports", cwd=workdir)
+    # a loaded machine (CI shares its cores) takes over the default five minutes for this
+    result = jobradar(
+        "run", "--offline", "--demo", "--db", url, "--out", "reports", cwd=workdir, timeout=900
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     now = utc_now()
     with Session(open_store(url)) as session:
@@ -109,12 +114,124 @@ def test_run_writes_the_report_in_every_format(offline: tuple[Path, str]) -> Non
     workdir, _ = offline
     [folder] = (workdir / "reports").iterdir()
     assert {path.name for path in folder.iterdir()} == {
-        f"salary-index.{fmt}" for fmt in ("md", "html", "json", "csv")
+        *(f"salary-index.{fmt}" for fmt in ("md", "html", "json", "csv")),
+        "report.json",
+        "feeds",
     }
     page = (folder / "salary-index.html").read_text(encoding="utf-8")
     for section in ("How sure we are", "Method", "Sources", "Top skills per role"):
         assert section in page
     assert 'href="https://remoteok.com' in page  # RemoteOK asks for a link back
+
+
+def _folder(workdir: Path) -> Path:
+    [folder] = (workdir / "reports").iterdir()
+    return folder
+
+
+MONEY = r"\$[0-9,]+"
+
+
+def test_the_first_screen_gives_ai_ml_and_ai_infra_medians_with_intervals_and_n(
+    offline: tuple[Path, str],
+) -> None:
+    folder = _folder(offline[0])
+    markdown = (folder / "salary-index.md").read_text(encoding="utf-8")
+    first_screen = markdown.split("\n## ")[:2]  # the title, provenance and the headline
+    headline = first_screen[1]
+    assert headline.startswith("Headline")
+    for group in ("ai-ml", "ai-infra", "other"):
+        name = GROUP_NAMES[group].replace("-", "\\-")
+        line = next(line for line in headline.splitlines() if line.startswith(f"- {name}:"))
+        # "median $152,000 (95 % interval $140,314–$164,203) … n = 148 salaries of 260 jobs"
+        assert re.search(rf"median {MONEY} \\\(95 % interval {MONEY}–{MONEY}\\\)", line), line
+        assert re.search(r"n = \d+ salaries of \d+ jobs", line), line
+    page = (folder / "salary-index.html").read_text(encoding="utf-8")
+    top = page[: page.index('<section id="section-by-role">')]
+    for group in ("ai-ml", "ai-infra", "other"):
+        card = top[top.index(f'id="group-{group}"') :]
+        card = card[: card.index("</div>")]
+        assert re.search(rf"95&nbsp;% interval {MONEY}–{MONEY}", card), card
+        assert re.search(r"n = \d+ salaries of \d+ jobs", card), card
+    document = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert document["provenance"]["kind"] == "demo"
+    headline_cells = {cell["role"]: cell for cell in document["headline"]}
+    for group in ("ai-ml", "ai-infra"):
+        cell = headline_cells[group]
+        low, high = cell["intervals"]["median"]
+        assert low <= cell["median"] <= high
+        assert cell["n_with_salary"] >= 5
+
+
+def test_no_row_shows_n_0_or_empty_percentiles(offline: tuple[Path, str]) -> None:
+    folder = _folder(offline[0])
+    for name in ("salary-index.md", "salary-index.html"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert "(n=0)" not in text
+        assert "—(n=" not in text  # thin cells are named under their table, not listed
+        assert "Fewer than 5 salaries, so no percentiles" in text
+
+
+def test_every_trend_has_two_points_or_says_when_history_starts(
+    offline: tuple[Path, str],
+) -> None:
+    folder = _folder(offline[0])
+    page = (folder / "salary-index.html").read_text(encoding="utf-8")
+    series = re.findall(r'<g class="series">(.*?)</g>', page, flags=re.DOTALL)
+    assert series
+    assert all(part.count("<circle") >= 2 for part in series)
+    trends = page[
+        page.index('<section id="section-trends">') : page.index(
+            '<section id="section-work-modes">'
+        )
+    ]
+    charts = trends.count("<svg")
+    assert charts + trends.count("History starts on") == 2  # medians and shares
+    assert charts == 0 or 'class="date"' in trends  # a time axis under every trend
+
+
+def test_markdown_has_the_sections_of_the_html(offline: tuple[Path, str]) -> None:
+    folder = _folder(offline[0])
+    markdown = (folder / "salary-index.md").read_text(encoding="utf-8")
+    page = (folder / "salary-index.html").read_text(encoding="utf-8")
+    md_sections = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
+    html_sections = [title.replace("&#39;", "'") for title in re.findall(r"<h2>(.*?)</h2>", page)]
+    assert md_sections == html_sections
+    for section in (
+        "Headline: AI/ML pay",
+        "Trends",
+        "Remote and hybrid",
+        "Who is hiring",
+        "Openings and closings",
+        "Top skills per role",
+        "How sure we are",
+        "Feeds of new listings",
+    ):
+        assert section in md_sections
+    document = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert [s["title"] for s in document["sections"]] == md_sections
+
+
+def test_each_role_has_a_valid_atom_feed_linked_from_the_page(offline: tuple[Path, str]) -> None:
+    folder = _folder(offline[0])
+    atom = "{http://www.w3.org/2005/Atom}"
+    page = (folder / "salary-index.html").read_text(encoding="utf-8")
+    entries = 0
+    for role in ROLE_SLUGS:
+        path = folder / "feeds" / f"{role}.atom"
+        root = ET.parse(path).getroot()  # noqa: S314 (our own output)
+        assert root.tag == f"{atom}feed"
+        for child in ("id", "title", "updated"):
+            assert root.find(f"{atom}{child}") is not None, (role, child)
+        for entry in root.findall(f"{atom}entry"):
+            entries += 1
+            for child in ("id", "title", "updated"):
+                assert (entry.findtext(f"{atom}{child}") or "").strip(), (role, child)
+            link = entry.find(f"{atom}link")  # only to a web page, never javascript:
+            assert link is None or link.get("href", "").startswith(("https://", "http://"))
+            assert (entry.findtext(f"{atom}content") or "").strip()
+        assert f'href="feeds/{role}.atom"' in page
+    assert entries > 0
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
@@ -191,23 +308,35 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.browser
-def test_the_html_report_shows_its_charts_in_headless_chromium(offline: tuple[Path, str]) -> None:
+# Overflow checks run in the page: what scrolls sideways, and which legend entries are cut.
+_OVERFLOW = """() => ({
+  page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  cut: [...document.querySelectorAll('.legend li, .card h3, h1, h2')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth + 1)
+    .map(e => e.textContent),
+})"""
 
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_html_report_shows_its_charts_in_headless_chromium(
+    offline: tuple[Path, str], width: int
+) -> None:
     chromium = _chromium()
     if chromium is None:
         missing_service("needs headless Chromium (Debian package chromium)")
     workdir, url = offline
     page_path = workdir / "hostile.html"
-    assert (
-        jobradar(
+    if not page_path.exists():
+        result = jobradar(
             "salary-index", "--db", url, "--format", "html", "--out", str(page_path), cwd=workdir
-        ).returncode
-        == 0
-    )
+        )
+        assert result.returncode == 0, result.stderr
+    shots = Path(os.environ.get("JOBRADAR_SCREENSHOTS") or workdir)
+    shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        page = browser.new_page()
+        page = browser.new_page(viewport={"width": width, "height": 900})
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(page_path.as_uri())
@@ -216,16 +345,30 @@ def test_the_html_report_shows_its_charts_in_headless_chromium(offline: tuple[Pa
         for index in range(charts.count()):
             box = charts.nth(index).bounding_box()
             assert box is not None
-            assert box["width"] > 300
+            assert box["width"] > min(300, width - 60)
             assert box["height"] > 50
+            assert box["x"] + box["width"] <= width
         assert page.locator("svg.chart rect.bar").count() >= 5
         assert page.locator("svg.chart g.series").count() >= 1
+        # the headline (AI/ML and AI-infrastructure medians) is on the first screen
+        for group in ("ai-ml", "ai-infra"):
+            box = page.locator(f"#group-{group}").bounding_box()
+            assert box is not None
+            assert box["y"] < 900, group
+        # legends in full, each a line of its own text (never cut to fit the chart)
+        legend = [label.strip() for label in page.locator(".legend li").all_inner_texts()]
+        assert legend
+        assert set(legend) <= {*ROLE_NAMES.values(), *GROUP_NAMES.values(), "remote", "hybrid"}
+        overflow = page.evaluate(_OVERFLOW)
+        assert overflow["page"] <= 0, "the page scrolls sideways"
+        assert overflow["cut"] == []
         assert page.locator("#top-paid").inner_text().count(SCRIPT) == 1
         assert page.locator("img").count() == 0
         assert dialogs == []
-        page.screenshot(path=str(workdir / "report.png"), full_page=True)
+        page.screenshot(path=str(shots / f"report-{width}.png"), full_page=True)
+        page.screenshot(path=str(shots / f"report-{width}-first-screen.png"))
         browser.close()
-    assert (workdir / "report.png").stat().st_size > 10_000
+    assert (shots / f"report-{width}.png").stat().st_size > 10_000
 
 
 @pytest.mark.data

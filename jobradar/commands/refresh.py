@@ -65,8 +65,12 @@ def run_command(
     for note in result.crawl.notes:
         console.print(note)
     console.print(summary_table(result.crawl.results))
+    feeds = [path for path in result.report_files if path.suffix == ".atom"]
     for path in result.report_files:
-        console.print(f"wrote {path}")
+        if path.suffix != ".atom":
+            console.print(f"wrote {path}")
+    if feeds:  # one line for the feeds: a role each
+        console.print(f"wrote {len(feeds)} Atom feeds in {feeds[0].parent}")
     if result.status != "ok":
         raise SystemExit(1)
 

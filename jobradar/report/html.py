@@ -1,4 +1,8 @@
-"""The HTML report: one self-contained page, inline SVG charts, every scraped string escaped."""
+"""The HTML report: one self-contained page, inline SVG charts, every scraped string escaped.
+
+It has the Markdown's sections in the same order (`data.sections`), and links each role's
+Atom feed of new listings (`feeds/<role>.atom`, written beside it).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,23 @@ from types import SimpleNamespace
 
 import jinja2
 
+from jobradar.classifier.taxonomy import REMOTE_TYPES, ROLE_SLUGS
 from jobradar.report import charts
-from jobradar.report.data import TREND_DAYS, Report
-from jobradar.report.formats import change, money
+from jobradar.report.data import FEED_DAYS, TREND_DAYS, Report, sections
+from jobradar.report.formats import (
+    accuracy_lines,
+    change,
+    feed_path,
+    groups_sentence,
+    implausible_sentence,
+    interval,
+    money,
+    share,
+    thin_sentence,
+    trend_medians,
+    trend_shares,
+)
 from jobradar.store.salary_index import METHOD, MIN_SALARIES
-
-TREND_ROLES = 5  # the roles with the most salaries get a median line, with "all"
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("jobradar.report", "templates"),
@@ -28,12 +43,6 @@ _ENVIRONMENT.tests["safe_url"] = lambda url: (
 def _charts(report: Report) -> SimpleNamespace:
     name = report.role_name
     by_count = sorted(report.roles.items(), key=lambda item: -item[1])
-    per_role = [cell for cell in report.index if cell.seniority == "all"]
-    ranked = sorted(
-        (cell for cell in per_role if cell.role != "all"), key=lambda cell: -cell.n_with_salary
-    )
-    trend_roles = ["all", *(cell.role for cell in ranked[:TREND_ROLES])]
-    medians = charts.median_series(report.history, trend_roles)
     return SimpleNamespace(
         roles=charts.count_bars(
             "Listings per role", [(name(role), n) for role, n in by_count if n]
@@ -42,21 +51,18 @@ def _charts(report: Report) -> SimpleNamespace:
             "Top skills, all roles (listings naming each)", report.skills.get("all", [])
         ),
         ranges=charts.range_bars(
-            "Yearly base pay, p25 to p75, median marked (USD, remote + hybrid)",
-            [(name(cell.role), cell) for cell in per_role],
+            "Yearly base pay (USD, remote + hybrid): bar p25 to p75, tick the median, "
+            "line the median's 95 % interval",
+            [(name(cell.role), cell) for cell in [*report.groups[:2], *report.role_rows()]],
         ),
         medians=charts.trend(
-            f"Median pay, last {TREND_DAYS} days (USD)",
-            {name(role): medians[role] for role in trend_roles if role in medians},
-            report.day,
-            TREND_DAYS,
+            f"Median yearly pay over the last {TREND_DAYS} days (USD, remote + hybrid)",
+            trend_medians(report),
             percent=False,
         ),
         shares=charts.trend(
-            f"Share of listings remote and hybrid, last {TREND_DAYS} days",
-            charts.share_series(report.shares),
-            report.day,
-            TREND_DAYS,
+            f"Share of listings remote and hybrid over the last {TREND_DAYS} days",
+            trend_shares(report),
             percent=True,
         ),
     )
@@ -66,15 +72,25 @@ def to_html(report: Report) -> str:
     low, high = report.fx_dates
     return _ENVIRONMENT.get_template("report.html.j2").render(
         report=report,
+        sections=sections(report),
         charts=_charts(report),
-        accuracy=SimpleNamespace(**{"role_accuracy": None, **report.accuracy}),
+        accuracy=accuracy_lines(report),
         method=METHOD,
         min_salaries=MIN_SALARIES,
         fx_low=low.isoformat() if low else None,
         fx_high=high.isoformat() if high else None,
         role_name=report.role_name,
+        roles=ROLE_SLUGS,
+        remote_types=REMOTE_TYPES,
+        feed_days=FEED_DAYS,
         money=money,
         change=change,
+        interval=interval,
+        share=share,
+        thin_sentence=thin_sentence,
+        implausible=implausible_sentence(report),
+        groups=groups_sentence(report),
+        feed_path=feed_path,
         width=charts.WIDTH,
         label_width=charts.LABEL,
     )
