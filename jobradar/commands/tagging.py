@@ -169,6 +169,8 @@ def train_command(data: str | None, out: str | None, data_dir: str | None) -> No
         f"macro-F1 {scores['macro_f1']:.3f}, "
         f"calibration error {scores['expected_calibration_error']:.3f}"
     )
+    if metadata.locked_test:
+        render_side_by_side(metadata.dev_cv, metadata.locked_test)
     console.print(f"wrote {target} and {training.metadata_path(target)}")
 
 
@@ -187,6 +189,40 @@ def reclassify_command(db: str | None, data_dir: str | None) -> None:
     model = load_role_model(corpus=find_corpus(data_dir))
     changed = tag(engine, model)
     console.print(f"re-tagged {changed} listings with {model.version} and {EXTRACTOR_VERSION}")
+
+
+def _measured(figure: dict[str, Any]) -> str:
+    return f"{figure['value']:.3f} [{figure['low']:.3f}, {figure['high']:.3f}] n={figure['n']}"
+
+
+def render_side_by_side(dev_cv: dict[str, Any], locked_test: dict[str, Any]) -> None:
+    """The development part's cross-validated figures beside the locked test part's."""
+    from jobradar.console import console, table
+
+    names = [
+        ("role accuracy", "role_accuracy"),
+        ("macro-F1", "role_macro_f1"),
+        ("titles only", "role_accuracy_title_only"),
+    ]
+    rows = [[label, _measured(dev_cv[name]), _measured(locked_test[name])] for label, name in names]
+    rows += [
+        [f"recall {role}", _measured(dev_cv["role_recall"][role]), _measured(figure)]
+        for role, figure in locked_test["role_recall"].items()
+    ]
+    rows.append(
+        [
+            f"accuracy below {locked_test['low_confidence_below']:.2f} confidence",
+            _measured(dev_cv["role_accuracy_low_confidence"]),
+            _measured(locked_test["role_accuracy_low_confidence"]),
+        ]
+    )
+    console.print(
+        table(
+            "Roles, 95 % intervals",
+            ["figure", "dev, 5-fold cross-validation", "locked test (never tuned on)"],
+            rows,
+        )
+    )
 
 
 def render_evaluation(result: Evaluation) -> None:

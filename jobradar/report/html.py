@@ -67,7 +67,7 @@ def to_html(report: Report) -> str:
     return _ENVIRONMENT.get_template("report.html.j2").render(
         report=report,
         charts=_charts(report),
-        accuracy=SimpleNamespace(**{"role_accuracy": None, **report.accuracy}),
+        accuracy=report.accuracy,
         method=METHOD,
         min_salaries=MIN_SALARIES,
         fx_low=low.isoformat() if low else None,
