@@ -146,7 +146,7 @@ def test_evaluate_on_the_labels_the_model_learned_says_so(tmp_path: Path, corpus
     labels.write_text("".join(json.dumps(row) + "\n" for row in trained[:20]), encoding="utf-8")
     text = jobradar("evaluate", "--data", str(labels), cwd=tmp_path)
     assert text.returncode == 0, text.stderr
-    assert "note: 20 of these labels trained the role model" in text.stdout
+    assert text.stdout.startswith("note: 20 of these labels trained the role model")
     scores = training.read_metadata(training.PACKAGED_MODEL).cross_validation
     assert f"cross-validated, it scores accuracy {scores['accuracy']:.3f}" in text.stdout
 

@@ -100,15 +100,21 @@ def evaluate_command(data: str, fmt: str, mistakes: str | None, data_dir: str | 
     if fmt == "json":
         click.echo(json.dumps({**result.as_dict(), "role_model": seen}, indent=2))
         return
-    render_evaluation(result)
     if seen["trained_on_these_labels"]:
+        # First, so that nobody quotes the figures below without reading it.
         cv = seen["cross_validation"]
         console.print(
             f"note: {seen['trained_on_these_labels']} of these labels trained the role model, "
-            "so the role figures above are training-set figures; cross-validated, it scores "
+            "so the role figures below are training-set figures; cross-validated, it scores "
             f"accuracy {cv['accuracy']:.3f} (titles only {cv['accuracy_title_only']:.3f}), "
             f"macro-F1 {cv['macro_f1']:.3f}"
+            + (
+                f"; on the locked test part, accuracy {seen['locked_test_accuracy']:.3f}"
+                if seen.get("locked_test_accuracy") is not None
+                else ""
+            )
         )
+    render_evaluation(result)
 
 
 def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[str, Any]:
@@ -125,6 +131,7 @@ def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[
         "cross_validation": {
             name: scores.get(name) for name in ("accuracy", "accuracy_title_only", "macro_f1")
         },
+        "locked_test_accuracy": packaged.locked_test.get("role_accuracy", {}).get("value"),
     }
 
 
