@@ -151,6 +151,22 @@ def test_evaluate_on_the_labels_the_model_learned_says_so(tmp_path: Path, corpus
     assert f"cross-validated, it scores accuracy {scores['accuracy']:.3f}" in text.stdout
 
 
+@pytest.mark.data
+def test_evaluate_measures_the_locked_test_part_by_default(tmp_path: Path, corpus: Corpus) -> None:
+    result = jobradar("evaluate", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    measured = json.loads(result.stdout)
+    test = [row for row in corpus.label_rows() if part(row["id"]) == "test"]
+    assert measured["part"] == "test"
+    assert measured["examples"] == len(test)
+    assert measured["role_model"]["trained_on_these_labels"] == 0
+    metadata = training.read_metadata(training.PACKAGED_MODEL)
+    assert measured["figures"]["role_accuracy"] == metadata.locked_test["role_accuracy"]
+    refused = jobradar("evaluate", "--mistakes", str(tmp_path / "m.jsonl"), cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "locked test part's mistakes are not read" in refused.stderr
+
+
 def test_evaluate_names_a_missing_file_in_one_line(tmp_path: Path) -> None:
     result = jobradar("evaluate", "--data", str(tmp_path / "none.jsonl"), cwd=tmp_path)
     assert result.returncode == 2
