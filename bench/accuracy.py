@@ -1,4 +1,6 @@
-"""Re-measure the extraction figures the report quotes and write them beside the report code.
+"""Re-measure the extraction figures the report quotes and write them beside the report code:
+seniority, remote type and salary on the locked test part of the reference labels, each with
+its 95 % bootstrap interval and n.
 
 Run after changing an extractor: python -m bench.accuracy [DATA_DIR]
 (`tests/test_report_accuracy.py` fails until the shipped figures match the code.)

@@ -1,8 +1,8 @@
 """Role classifier: training time and classification throughput (listings/s, one core).
 
-Training: the packaged model's fit on the reference labels, jobradar's own and the taxonomy's
-typical titles, once with the 5-fold cross-validation `jobradar train` runs and once as the
-final fit alone.
+Training: the packaged model's fit on the development part of the reference labels, jobradar's
+own and the taxonomy's typical titles, once with the 5-fold cross-validation and the locked-test
+measurement `jobradar train` runs and once as the final fit alone.
 Throughput: every posting of the data directory's corpus (title and description text), scored in
 the batches `jobradar classify` and re-tagging use; pinned to one core, best of `--repeat`.
 Run: python -m bench.classifier [--repeat 3]
@@ -29,10 +29,7 @@ def _timed(work: Callable[[], object]) -> float:
 def main() -> None:
     args = one_core_run(__doc__.splitlines()[0])
     corpus = args.corpus
-    everything = training.Dataset.of(
-        corpus.reference_examples(training.PACKAGED_ROUNDS)
-        + training.packaged_extra_examples(corpus)
-    )
+    everything = training.Dataset.of(training.packaged_training_examples(corpus))
     fit_seconds = _timed(lambda: training.fit(everything))
     full_seconds = _timed(lambda: training.train_packaged(corpus))
     print(

@@ -1,6 +1,6 @@
 """Extraction accuracy on the dev and the locked test part of the reference labels.
 
-The reference labels are split once and for all by posting id (`part`): a quarter is a
+The reference labels are split once and for all by posting id (`classifier/split.py`): a quarter is a
 locked test part, read only to report figures, never to look at its errors; the rest
 (dev) is where rules are tuned and mistakes read. Each figure comes with a 95 %
 bootstrap interval (postings resampled, 2,000 draws, fixed seed) and its n.
@@ -11,25 +11,19 @@ Run: python -m bench.extraction_split [--part dev|test|both] [--mistakes FIELD]
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from jobradar.classifier.annotate import Extracted, extract
 from jobradar.classifier.corpus import Example, facts
 from jobradar.classifier.evaluate import same_salary
+from jobradar.classifier.split import part
 from jobradar.datadir import require_data_dir
 
 DRAWS = 2000
-
-
-def part(posting_id: str) -> Literal["dev", "test"]:
-    """The split a labelled posting belongs to (the rule `classifier/split.py` will hold)."""
-    digest = hashlib.sha256(b"jobradar-split-v1:" + posting_id.encode()).digest()
-    return "test" if int.from_bytes(digest[:8], "big") / 2**64 < 0.25 else "dev"
 
 
 @dataclass

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from sklearn.metrics import precision_recall_fscore_support
 
 from jobradar.classifier.annotate import Extracted, extract
@@ -149,3 +150,128 @@ def evaluate(examples: Sequence[Example], model: RoleModel) -> Evaluation:
                 {"id": example.posting.get("id"), **{k: list(v) for k, v in wrong.items()}}
             )
     return evaluation
+
+
+# 95 % percentile bootstrap intervals: postings resampled with replacement, a fixed seed so
+# that the same predictions always give the same interval.
+DRAWS = 1000
+SEED = 13
+
+
+def resamples(n: int, draws: int = DRAWS, seed: int = SEED) -> np.ndarray:
+    """`draws` rows of `n` posting indices drawn with replacement."""
+    return np.random.default_rng(seed).integers(0, n, size=(draws, n)) if n else np.zeros((0, 0))
+
+
+def figure(value: float, draws: np.ndarray, n: int) -> dict[str, float | int]:
+    """A measured figure: its value, 95 % interval and n, as every published figure is shaped."""
+    finite = draws[np.isfinite(draws)]
+    low, high = np.percentile(finite, [2.5, 97.5]) if finite.size else (value, value)
+    return {
+        "value": round(value, 4),
+        "low": round(float(low), 4),
+        "high": round(float(high), 4),
+        "n": n,
+    }
+
+
+def ratio_figure(
+    hits: Sequence[bool] | np.ndarray,
+    counted: Sequence[bool] | np.ndarray,
+    samples: np.ndarray,
+    *,
+    empty: float = 0.0,
+) -> dict[str, float | int]:
+    """hits / counted over the postings, with its interval (n: the postings counted)."""
+    hit, count = np.asarray(hits, dtype=float), np.asarray(counted, dtype=float)
+    total = float(count.sum())
+    value = float(hit.sum()) / total if total else empty
+    if not samples.size:
+        return figure(value, np.array([]), int(total))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        draws = hit[samples].sum(axis=1) / count[samples].sum(axis=1)
+    return figure(value, draws, int(total))
+
+
+def role_figures(
+    truth: Sequence[str],
+    predicted: Sequence[str],
+    title_only: Sequence[str],
+    *,
+    recall_roles: Sequence[str],
+) -> dict[str, Any]:
+    """Role accuracy, macro-F1 (over roles with ≥ MIN_SUPPORT labels), titles-only accuracy
+    and the recall of each of `recall_roles`, each with its bootstrap interval and n."""
+    n = len(truth)
+    samples = resamples(n)
+    truth_a, predicted_a = np.asarray(truth, dtype=object), np.asarray(predicted, dtype=object)
+    correct = truth_a == predicted_a
+    everyone = np.ones(n, dtype=bool)
+    support = Counter(truth)
+    macro_roles = [role for role in ROLE_SLUGS if support[role] >= MIN_SUPPORT]
+    f1_values = np.zeros((len(macro_roles),))
+    f1_draws = np.zeros((len(macro_roles), len(samples)))
+    for index, role in enumerate(macro_roles):
+        is_role, said_role = truth_a == role, predicted_a == role
+        tp, both = (is_role & correct).astype(float), is_role.astype(float) + said_role
+        f1_values[index] = 2 * tp.sum() / both.sum()
+        if samples.size:
+            with np.errstate(invalid="ignore"):  # a role missing from a resample: no F1
+                f1_draws[index] = 2 * tp[samples].sum(axis=1) / both[samples].sum(axis=1)
+    macro = float(f1_values.mean()) if macro_roles else 0.0
+    return {
+        "role_accuracy": ratio_figure(correct, everyone, samples),
+        "role_macro_f1": figure(
+            macro, np.nanmean(f1_draws, axis=0) if macro_roles else np.array([]), n
+        ),
+        "role_accuracy_title_only": ratio_figure(
+            np.asarray(truth, dtype=object) == np.asarray(title_only, dtype=object),
+            everyone,
+            samples,
+        ),
+        "role_recall": {
+            role: ratio_figure(correct & (truth_a == role), truth_a == role, samples)
+            for role in recall_roles
+        },
+    }
+
+
+def extraction_figures(examples: Sequence[Example]) -> dict[str, dict[str, float | int]]:
+    """Seniority, remote-type and salary figures of the extractors on `examples`, each with
+    its bootstrap interval and n (the postings it counts: salary precision counts the
+    postings given a salary, recall those labelled with one, the false-salary rate those
+    labelled without one)."""
+    extracted = [extract(facts(example.posting)) for example in examples]
+    labelled = [example.label.get("salary") is not None for example in examples]
+    given = [result.salary is not None for result in extracted]
+    exact = [
+        has and same_salary(result.salary, example.label.get("salary"))
+        for has, result, example in zip(labelled, extracted, examples, strict=True)
+    ]
+    everyone = [True] * len(examples)
+    samples = resamples(len(examples))
+    return {
+        "seniority_accuracy": ratio_figure(
+            [
+                r.seniority == e.label.get("seniority")
+                for r, e in zip(extracted, examples, strict=True)
+            ],
+            everyone,
+            samples,
+        ),
+        "remote_type_accuracy": ratio_figure(
+            [
+                r.work_mode.remote_type == e.label.get("remote")
+                for r, e in zip(extracted, examples, strict=True)
+            ],
+            everyone,
+            samples,
+        ),
+        "salary_precision": ratio_figure(exact, given, samples, empty=1.0),
+        "salary_recall": ratio_figure(exact, labelled, samples, empty=1.0),
+        "false_salary_rate": ratio_figure(
+            [g and not lab for g, lab in zip(given, labelled, strict=True)],
+            [not lab for lab in labelled],
+            samples,
+        ),
+    }

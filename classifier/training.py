@@ -13,6 +13,7 @@ import itertools
 import json
 import time
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,7 +35,15 @@ from jobradar.classifier.corpus import (
     facts,
     taxonomy_examples,
 )
-from jobradar.classifier.evaluate import Evaluation, score_roles
+from jobradar.classifier.evaluate import (
+    MIN_SUPPORT,
+    Evaluation,
+    ratio_figure,
+    resamples,
+    role_figures,
+    score_roles,
+)
+from jobradar.classifier.split import in_part
 from jobradar.classifier.taxonomy import ROLE_SLUGS
 from jobradar.errors import JobradarError
 
@@ -70,6 +79,12 @@ class Metadata:
     # the posting ids of every training label, so `evaluate` can tell when it is shown
     # labels the model learned (without the data directory the labels came from)
     trained_ids: list[str] = field(default_factory=list)
+    # Published figures, each {"value", "low", "high", "n"} (95 % bootstrap interval):
+    # out-of-fold on the development part, and on the locked test part (classifier/split.py).
+    dev_cv: dict[str, Any] = field(default_factory=dict)
+    locked_test: dict[str, Any] = field(default_factory=dict)
+    # Tags less confident than this were right less than 70 % of the time (dev CV).
+    low_confidence_below: float = 0.0
 
 
 @dataclass
@@ -125,47 +140,122 @@ def fit(data: Dataset) -> Pipeline:
     return pipeline
 
 
-def cross_validate(scored: Dataset, always: Dataset | None = None) -> dict[str, Any]:
-    """Stratified k-fold scores on `scored`; the examples of `always` train every fold.
+@dataclass
+class Predictions:
+    """A model's roles for labelled postings: with their descriptions, from titles alone,
+    and the probability of each role given."""
 
-    Reports accuracy, accuracy on titles alone, macro-F1, per-role scores, the
-    confusion matrix, and the expected calibration error of the top probability.
-    """
-    truth = np.array(scored.roles, dtype=object)
+    truth: list[str]
+    predicted: list[str]
+    title_only: list[str]
+    confidence: np.ndarray
+
+    def correct(self) -> np.ndarray:
+        return np.asarray(self.truth, dtype=object) == np.asarray(self.predicted, dtype=object)
+
+
+def predictions(
+    pipeline: Pipeline, data: Dataset, index: Sequence[int] | None = None
+) -> Predictions:
+    """What a fitted pipeline says of `data` (of its rows `index`)."""
+    chosen = list(range(len(data.roles))) if index is None else list(index)
+    probabilities = pipeline.predict_proba(data.rows(chosen))
+    return Predictions(
+        truth=[data.roles[i] for i in chosen],
+        predicted=[str(role) for role in pipeline.classes_[probabilities.argmax(axis=1)]],
+        title_only=[str(role) for role in pipeline.predict(data.rows(chosen, titles_only=True))],
+        confidence=probabilities.max(axis=1),
+    )
+
+
+def out_of_fold(scored: Dataset, always: Dataset | None = None) -> Predictions:
+    """Stratified k-fold predictions for every example of `scored`, each by a model that
+    never saw it; the examples of `always` train every fold."""
     counts = {role: scored.roles.count(role) for role in set(scored.roles)}
     # Roles rarer than the folds cannot be spread over all of them; they are dealt out
     # with `other`.
     strata = [role if counts[role] >= FOLDS else "other" for role in scored.roles]
-    predicted = np.empty(len(truth), dtype=object)
-    title_only = np.empty(len(truth), dtype=object)
-    confidence = np.zeros(len(truth))
+    n = len(scored.roles)
+    result = Predictions([""] * n, [""] * n, [""] * n, np.zeros(n))
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=0)
-    for train, test in folds.split(truth, strata):
-        titles = [scored.titles[i] for i in train]
-        texts = [scored.texts[i] for i in train]
-        roles = [scored.roles[i] for i in train]
+    for train, test in folds.split(np.zeros(n), strata):
+        part = Dataset(
+            [scored.titles[i] for i in train],
+            [scored.texts[i] for i in train],
+            [scored.roles[i] for i in train],
+        )
         if always is not None:
-            titles, texts, roles = (
-                titles + always.titles,
-                texts + always.texts,
-                roles + always.roles,
+            part = Dataset(
+                part.titles + always.titles, part.texts + always.texts, part.roles + always.roles
             )
-        pipeline = fit(Dataset(titles, texts, roles))
-        probabilities = pipeline.predict_proba(scored.rows(test))
-        predicted[test] = pipeline.classes_[probabilities.argmax(axis=1)]
-        confidence[test] = probabilities.max(axis=1)
-        title_only[test] = pipeline.predict(scored.rows(test, titles_only=True))
-    evaluation = Evaluation(examples=len(truth))
-    score_roles(evaluation, list(truth), list(predicted), list(title_only))
+        fold = predictions(fit(part), scored, test)
+        for position, i in enumerate(test):
+            result.truth[i] = fold.truth[position]
+            result.predicted[i] = fold.predicted[position]
+            result.title_only[i] = fold.title_only[position]
+        result.confidence[test] = fold.confidence
+    return result
+
+
+def summary(found: Predictions) -> dict[str, Any]:
+    """Accuracy, accuracy on titles alone, macro-F1, per-role scores, the confusion matrix,
+    and the expected calibration error of the top probability."""
+    evaluation = Evaluation(examples=len(found.truth))
+    score_roles(evaluation, found.truth, found.predicted, found.title_only)
+    truth = np.asarray(found.truth, dtype=object)
+    predicted = np.asarray(found.predicted, dtype=object)
     return {
         "folds": FOLDS,
-        "examples": len(truth),
+        "examples": len(found.truth),
         "accuracy": evaluation.role_accuracy,
         "accuracy_title_only": evaluation.role_accuracy_title_only,
         "macro_f1": evaluation.macro_f1,
-        "expected_calibration_error": round(calibration_error(truth, predicted, confidence), 4),
+        "expected_calibration_error": round(
+            calibration_error(truth, predicted, found.confidence), 4
+        ),
         "per_role": evaluation.per_role,
         "confusion": evaluation.confusion,
+    }
+
+
+def cross_validate(scored: Dataset, always: Dataset | None = None) -> dict[str, Any]:
+    """Stratified k-fold scores on `scored`; the examples of `always` train every fold."""
+    return summary(out_of_fold(scored, always))
+
+
+# A tag below the low-confidence threshold is one of a group that was right less often
+# than this, in cross-validation on the development part.
+LOW_CONFIDENCE_ACCURACY = 0.7
+_THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.05), 2)
+_MIN_BELOW = 20  # fewer tags than this below a threshold measure nothing
+
+
+def low_confidence_threshold(found: Predictions) -> float:
+    """The highest confidence (a multiple of 0.05) below which the tags were right less
+    than `LOW_CONFIDENCE_ACCURACY` of the time; 0.0 when no such group of tags is large
+    enough to say."""
+    correct = found.correct()
+    chosen = 0.0
+    for threshold in _THRESHOLDS:
+        below = found.confidence < threshold
+        if below.sum() >= _MIN_BELOW and correct[below].mean() < LOW_CONFIDENCE_ACCURACY:
+            chosen = float(threshold)
+    return chosen
+
+
+def published_figures(
+    found: Predictions, *, recall_roles: Sequence[str], threshold: float
+) -> dict[str, Any]:
+    """The figures of `found` as published: values with 95 % intervals and n, and how
+    right the tags below the low-confidence threshold were."""
+    low = found.confidence < threshold
+    return {
+        **role_figures(found.truth, found.predicted, found.title_only, recall_roles=recall_roles),
+        "role_accuracy_low_confidence": ratio_figure(
+            found.correct() & low, low, resamples(len(low))
+        ),
+        "low_confidence_share": round(float(low.mean()), 4) if len(low) else 0.0,
+        "low_confidence_below": threshold,
     }
 
 
@@ -182,9 +272,14 @@ def calibration_error(truth: np.ndarray, predicted: np.ndarray, confidence: np.n
 
 
 def train(
-    scored: Sequence[Example], always: Sequence[Example] = (), *, validate: bool = True
+    scored: Sequence[Example],
+    always: Sequence[Example] = (),
+    *,
+    validate: bool = True,
+    locked: Sequence[Example] = (),
 ) -> tuple[Pipeline, Metadata]:
-    """Cross-validate on `scored` (with `always` in every fold), then fit on both."""
+    """Cross-validate on `scored` (with `always` in every fold), fit on both, and measure
+    the fitted model on `locked` (labels that neither train nor tune it)."""
     started = time.perf_counter()
     scored_data, always_data = Dataset.of(scored), Dataset.of(always)
     if len(set(scored_data.roles + always_data.roles)) < 2:
@@ -194,13 +289,31 @@ def train(
             f"{FOLDS}-fold cross-validation needs at least {2 * FOLDS} labels; "
             f"got {len(scored_data.roles)}"
         )
-    scores = cross_validate(scored_data, always_data if always else None) if validate else {}
+    locked_data = Dataset.of(locked)
+    # The recall of each role with enough labels to measure it where it is published.
+    support = Counter(locked_data.roles or scored_data.roles)
+    recall_roles = [role for role in ROLE_SLUGS if support[role] >= MIN_SUPPORT]
+    scores: dict[str, Any] = {}
+    dev_cv: dict[str, Any] = {}
+    threshold = 0.0
+    if validate:
+        found = out_of_fold(scored_data, always_data if always else None)
+        scores = summary(found)
+        threshold = low_confidence_threshold(found)
+        dev_cv = published_figures(found, recall_roles=recall_roles, threshold=threshold)
     everything = Dataset(
         scored_data.titles + always_data.titles,
         scored_data.texts + always_data.texts,
         scored_data.roles + always_data.roles,
     )
     pipeline = fit(everything)
+    locked_test = (
+        published_figures(
+            predictions(pipeline, locked_data), recall_roles=recall_roles, threshold=threshold
+        )
+        if locked
+        else {}
+    )
     data_hash = everything.sha256()
     code = code_version()
     metadata = Metadata(
@@ -214,28 +327,43 @@ def train(
         training_seconds=round(time.perf_counter() - started, 2),
         cross_validation=scores,
         trained_ids=sorted({str(e.posting.get("id")) for e in (*scored, *always)}),
+        dev_cv=dev_cv,
+        locked_test=locked_test,
+        low_confidence_below=threshold,
     )
     return pipeline, metadata
 
 
-# The labelling rounds of the reference labels that score (and train) the packaged model.
-PACKAGED_ROUNDS = (1,)
-
-
 def train_packaged(corpus: Corpus, *, validate: bool = True) -> tuple[Pipeline, Metadata]:
-    """The shipped model: scored on the reference labels, trained on those, jobradar's own
-    labels and the taxonomy's typical titles."""
+    """The shipped model: cross-validated on the development part of the reference labels
+    (every round), trained on those, jobradar's own labels on development ids and the
+    taxonomy's typical titles, and measured on the locked test part."""
+    reference = corpus.reference_examples()
     return train(
-        corpus.reference_examples(PACKAGED_ROUNDS),
+        in_part(reference, "dev"),
         packaged_extra_examples(corpus),
         validate=validate,
+        locked=in_part(reference, "test") if validate else (),
     )
 
 
 def packaged_extra_examples(corpus: Corpus) -> list[Example]:
-    """What trains every fold of the shipped model's cross-validation, and is never scored."""
+    """What trains every fold of the shipped model's cross-validation, and is never scored:
+    jobradar's own labels on development ids without a reference label, and the taxonomy's
+    typical titles."""
     extra = corpus.examples(EXTRA_LABELS) if EXTRA_LABELS.exists() else []
-    return extra + taxonomy_examples()
+    reference = {str(row.get("id")) for row in corpus.label_rows()}
+    mine = [
+        example
+        for example in in_part(extra, "dev")
+        if str(example.posting.get("id")) not in reference
+    ]
+    return mine + taxonomy_examples()
+
+
+def packaged_training_examples(corpus: Corpus) -> list[Example]:
+    """Every example the shipped model is fitted on."""
+    return in_part(corpus.reference_examples(), "dev") + packaged_extra_examples(corpus)
 
 
 def training_overlap(examples: Sequence[Example], metadata: Metadata) -> int:

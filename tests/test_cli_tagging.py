@@ -9,6 +9,7 @@ import pytest
 
 from jobradar.classifier import training
 from jobradar.classifier.corpus import Corpus
+from jobradar.classifier.split import part
 from tests.conftest import jobradar
 
 CONTRACT_KEYS = {"id", "role", "role_confidence", "seniority", "remote_type", "salary", "skills"}
@@ -141,13 +142,29 @@ def test_evaluate_reports_figures_that_follow_from_the_labels(tmp_path: Path) ->
 @pytest.mark.data
 def test_evaluate_on_the_labels_the_model_learned_says_so(tmp_path: Path, corpus: Corpus) -> None:
     labels = tmp_path / "some.jsonl"
-    trained = [row for row in corpus.label_rows() if row["round"] in training.PACKAGED_ROUNDS]
+    trained = [row for row in corpus.label_rows() if part(row["id"]) == "dev"]
     labels.write_text("".join(json.dumps(row) + "\n" for row in trained[:20]), encoding="utf-8")
     text = jobradar("evaluate", "--data", str(labels), cwd=tmp_path)
     assert text.returncode == 0, text.stderr
-    assert "note: 20 of these labels trained the role model" in text.stdout
+    assert text.stdout.startswith("note: 20 of these labels trained the role model")
     scores = training.read_metadata(training.PACKAGED_MODEL).cross_validation
     assert f"cross-validated, it scores accuracy {scores['accuracy']:.3f}" in text.stdout
+
+
+@pytest.mark.data
+def test_evaluate_measures_the_locked_test_part_by_default(tmp_path: Path, corpus: Corpus) -> None:
+    result = jobradar("evaluate", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    measured = json.loads(result.stdout)
+    test = [row for row in corpus.label_rows() if part(row["id"]) == "test"]
+    assert measured["part"] == "test"
+    assert measured["examples"] == len(test)
+    assert measured["role_model"]["trained_on_these_labels"] == 0
+    metadata = training.read_metadata(training.PACKAGED_MODEL)
+    assert measured["figures"]["role_accuracy"] == metadata.locked_test["role_accuracy"]
+    refused = jobradar("evaluate", "--mistakes", str(tmp_path / "m.jsonl"), cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "locked test part's mistakes are not read" in refused.stderr
 
 
 def test_evaluate_names_a_missing_file_in_one_line(tmp_path: Path) -> None:

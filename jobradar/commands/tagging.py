@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -13,9 +13,10 @@ from jobradar.commands.common import data_dir_option, db_option, store
 from jobradar.errors import UserError
 
 if TYPE_CHECKING:
-    from jobradar.classifier.corpus import Example
+    from jobradar.classifier.corpus import Corpus, Example
     from jobradar.classifier.evaluate import Evaluation
     from jobradar.classifier.roles import TrainedRoleModel
+    from jobradar.classifier.split import Part
 
 
 @click.command("classify")
@@ -63,9 +64,18 @@ def _json_line(result: dict[str, Any]) -> str:
 @click.option(
     "--data",
     "data",
-    required=True,
     metavar="FILE",
-    help="Labelled JSON lines (the corpus labels format).",
+    help="Labelled JSON lines (the corpus labels format); "
+    "default: the data directory's reference labels, the part --part names.",
+)
+@click.option(
+    "--part",
+    "part_name",
+    type=click.Choice(["test", "dev", "all"]),
+    default="test",
+    show_default=True,
+    help="Without --data: the locked test part of the reference labels, the development "
+    "part (which the packaged model trained on) or all of them.",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -74,22 +84,33 @@ def _json_line(result: dict[str, Any]) -> str:
     "--mistakes",
     "mistakes",
     type=click.Path(dir_okay=False),
-    help="Write every disagreement here (JSON lines).",
+    help="Write every disagreement here (JSON lines; never for the locked test part).",
 )
 @data_dir_option
-def evaluate_command(data: str, fmt: str, mistakes: str | None, data_dir: str | None) -> None:
+def evaluate_command(
+    data: str | None, part_name: str, fmt: str, mistakes: str | None, data_dir: str | None
+) -> None:
     """Measure salary, remote type, seniority and role tags against labels."""
     from jobradar.classifier.corpus import load_examples
     from jobradar.classifier.evaluate import evaluate
     from jobradar.classifier.roles import load_role_model
+    from jobradar.classifier.split import in_part
     from jobradar.console import console
-    from jobradar.datadir import find_corpus
+    from jobradar.datadir import find_corpus, require_data_dir
 
-    path = Path(data)
-    if not path.is_file():
-        raise UserError(f"no such labels file: {data}")
-    corpus = find_corpus(data_dir)
-    examples = load_examples(path, corpus.postings_path if corpus else None)
+    corpus: Corpus | None
+    if data is None:
+        corpus = require_data_dir(data_dir).corpus()
+        reference = corpus.reference_examples()
+        examples = reference if part_name == "all" else in_part(reference, cast("Part", part_name))
+        if part_name == "test" and mistakes:
+            raise UserError("the locked test part's mistakes are not read: use --part dev")
+    else:
+        path = Path(data)
+        if not path.is_file():
+            raise UserError(f"no such labels file: {data}")
+        corpus = find_corpus(data_dir)
+        examples = load_examples(path, corpus.postings_path if corpus else None)
     model = load_role_model(corpus=corpus)
     result = evaluate(examples, model)
     if mistakes:
@@ -97,18 +118,49 @@ def evaluate_command(data: str, fmt: str, mistakes: str | None, data_dir: str | 
             "".join(json.dumps(m, default=str) + "\n" for m in result.mistakes), encoding="utf-8"
         )
     seen = _seen_in_training(examples, model)
+    figures = _with_intervals(examples, model) if data is None else None
     if fmt == "json":
-        click.echo(json.dumps({**result.as_dict(), "role_model": seen}, indent=2))
+        extra = {"part": part_name, "figures": figures} if figures else {}
+        click.echo(json.dumps({**result.as_dict(), "role_model": seen, **extra}, indent=2))
         return
-    render_evaluation(result)
     if seen["trained_on_these_labels"]:
+        # First, so that nobody quotes the figures below without reading it.
         cv = seen["cross_validation"]
         console.print(
             f"note: {seen['trained_on_these_labels']} of these labels trained the role model, "
-            "so the role figures above are training-set figures; cross-validated, it scores "
+            "so the role figures below are training-set figures; cross-validated, it scores "
             f"accuracy {cv['accuracy']:.3f} (titles only {cv['accuracy_title_only']:.3f}), "
             f"macro-F1 {cv['macro_f1']:.3f}"
+            + (
+                f"; on the locked test part, accuracy {seen['locked_test_accuracy']:.3f}"
+                if seen.get("locked_test_accuracy") is not None
+                else ""
+            )
         )
+    if figures:
+        name = {"test": "the locked test part", "dev": "the development part", "all": "all"}
+        console.print(f"{name[part_name]} of the reference labels, 95 % bootstrap intervals:")
+        for figure, value in figures.items():
+            console.print(f"  {figure:<25} {_measured(value)}")
+    render_evaluation(result)
+
+
+def _with_intervals(examples: list[Example], model: TrainedRoleModel) -> dict[str, Any]:
+    """Every published figure of `examples`, each with its interval and n."""
+    from jobradar.classifier.corpus import facts
+    from jobradar.classifier.evaluate import extraction_figures, role_figures
+
+    all_facts = [facts(example.posting) for example in examples]
+    titles, texts = [f.title for f in all_facts], [f.text for f in all_facts]
+    truth = [str(example.label.get("role")) for example in examples]
+    roles = role_figures(
+        truth,
+        [role for role, _ in model.predict(titles, texts)],
+        [role for role, _ in model.predict(titles, [""] * len(titles))],
+        recall_roles=[],
+    )
+    roles.pop("role_recall")
+    return {**roles, **extraction_figures(examples)}
 
 
 def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[str, Any]:
@@ -125,6 +177,7 @@ def _seen_in_training(examples: list[Example], model: TrainedRoleModel) -> dict[
         "cross_validation": {
             name: scores.get(name) for name in ("accuracy", "accuracy_title_only", "macro_f1")
         },
+        "locked_test_accuracy": packaged.locked_test.get("role_accuracy", {}).get("value"),
     }
 
 
@@ -169,6 +222,8 @@ def train_command(data: str | None, out: str | None, data_dir: str | None) -> No
         f"macro-F1 {scores['macro_f1']:.3f}, "
         f"calibration error {scores['expected_calibration_error']:.3f}"
     )
+    if metadata.locked_test:
+        render_side_by_side(metadata.dev_cv, metadata.locked_test)
     console.print(f"wrote {target} and {training.metadata_path(target)}")
 
 
@@ -187,6 +242,40 @@ def reclassify_command(db: str | None, data_dir: str | None) -> None:
     model = load_role_model(corpus=find_corpus(data_dir))
     changed = tag(engine, model)
     console.print(f"re-tagged {changed} listings with {model.version} and {EXTRACTOR_VERSION}")
+
+
+def _measured(figure: dict[str, Any]) -> str:
+    return f"{figure['value']:.3f} [{figure['low']:.3f}, {figure['high']:.3f}] n={figure['n']}"
+
+
+def render_side_by_side(dev_cv: dict[str, Any], locked_test: dict[str, Any]) -> None:
+    """The development part's cross-validated figures beside the locked test part's."""
+    from jobradar.console import console, table
+
+    names = [
+        ("role accuracy", "role_accuracy"),
+        ("macro-F1", "role_macro_f1"),
+        ("titles only", "role_accuracy_title_only"),
+    ]
+    rows = [[label, _measured(dev_cv[name]), _measured(locked_test[name])] for label, name in names]
+    rows += [
+        [f"recall {role}", _measured(dev_cv["role_recall"][role]), _measured(figure)]
+        for role, figure in locked_test["role_recall"].items()
+    ]
+    rows.append(
+        [
+            f"accuracy below {locked_test['low_confidence_below']:.2f} confidence",
+            _measured(dev_cv["role_accuracy_low_confidence"]),
+            _measured(locked_test["role_accuracy_low_confidence"]),
+        ]
+    )
+    console.print(
+        table(
+            "Roles, 95 % intervals",
+            ["figure", "dev, 5-fold cross-validation", "locked test (never tuned on)"],
+            rows,
+        )
+    )
 
 
 def render_evaluation(result: Evaluation) -> None:
