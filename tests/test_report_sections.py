@@ -3,6 +3,7 @@ listed, implausible pay counted, and the accuracy section from either shape of `
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -11,9 +12,11 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from jobradar.classifier.roles import low_confidence_below
 from jobradar.report import render, write_reports
 from jobradar.report.charts import trend
 from jobradar.report.data import accuracy_figures, build_report
+from jobradar.report.formats import to_report_json
 from jobradar.store.models import Listing
 from jobradar.store.snapshots import take_snapshot
 from jobradar.store.types import utc_now
@@ -139,3 +142,26 @@ def test_an_empty_store_reports_sentences_not_empty_tables(engine: Engine) -> No
         if line.startswith("| ---"):
             assert i + 1 < len(lines)
             assert lines[i + 1].startswith("|"), lines[i - 1]
+
+
+def test_low_confidence_tags_are_counted_apart_in_every_format(engine: Engine) -> None:
+    threshold = low_confidence_below()
+    assert threshold is not None  # the packaged model measured one
+    listings = [_listing(i, "mlops", None) for i in range(5)]
+    listings += [_listing(10 + i, "other", None) for i in range(2)]
+    for listing, confidence in zip(listings, (0.99, 0.95, threshold / 2, 0.1, 0.99, 0.2, 0.9)):
+        listing.role_confidence = confidence
+    with Session(engine) as session:
+        session.add_all(listings)
+        session.commit()
+    report = build_report(engine, NOW.date())
+    assert report.low_confidence["mlops"] == 2
+    assert report.low_confidence["other"] == (1 if threshold > 0.2 else 0) + (
+        1 if threshold > 0.9 else 0
+    )
+    low = sum(report.low_confidence.values())
+    line = f"Low-confidence tags today: {low} of 7 listings"
+    assert line in render(report, "md").replace("\\", "")  # Markdown escapes punctuation
+    assert line in render(report, "html")
+    document = json.loads(to_report_json(report))
+    assert document["accuracy"]["low_confidence_listings"]["mlops"] == 2

@@ -102,6 +102,8 @@ class Report:
     posting_ages: dict[str, float] = field(default_factory=dict)  # role -> median days
     work_modes: dict[str, dict[str, int]] = field(default_factory=dict)  # role -> mode -> n
     new_listings: dict[str, list[NewListing]] = field(default_factory=dict)
+    # role -> listings counted in it whose role the model gave below its low-confidence mark
+    low_confidence: dict[str, int] = field(default_factory=dict)
 
     @property
     def provenance(self) -> str:
@@ -251,11 +253,13 @@ def build_report(engine: Engine, day: date, crawls: list[CrawlResult] | None = N
     """The report of `day` from what the store holds."""
     views, groups = _views(engine, day)
     days = sorted(d for d in snapshot_dates(engine) if d <= day)
+    accuracy = measured_accuracy()
+    roles = role_counts(engine, day)
     return Report(
         day=day,
         generated_at=utc_now(),
         index=views[("USD", "remote+hybrid")],
-        roles=role_counts(engine, day),
+        roles=roles,
         credits=_credits(engine, day),
         crawls=crawls or [],
         fx_dates=fx_dates(engine, day),
@@ -264,7 +268,7 @@ def build_report(engine: Engine, day: date, crawls: list[CrawlResult] | None = N
         history=history(engine, day, TREND_DAYS),
         shares=work_mode_shares(engine, day, TREND_DAYS),
         skills=_top_skills(engine, day),
-        accuracy=measured_accuracy(),
+        accuracy=accuracy,
         top_paid=_top_paid(engine, day),
         origin=data_origin(engine, day),
         snapshot_days=days,
@@ -274,7 +278,18 @@ def build_report(engine: Engine, day: date, crawls: list[CrawlResult] | None = N
         posting_ages=posting_ages(engine, day, AI_ML_ROLES),
         work_modes=_work_modes(engine, day),
         new_listings=new_listings(engine, day, FEED_DAYS, ROLE_SLUGS),
+        low_confidence=_low_confidence(engine, day, roles, accuracy.get("low_confidence_below")),
     )
+
+
+def _low_confidence(
+    engine: Engine, day: date, roles: dict[str, int], threshold: float | None
+) -> dict[str, int]:
+    """Per role, the counted listings whose role the model gave below `threshold`."""
+    if not threshold:
+        return {}
+    confident = role_counts(engine, day, ListingFilter(min_confidence=threshold))
+    return {role: n - confident.get(role, 0) for role, n in roles.items()}
 
 
 @dataclass(frozen=True)

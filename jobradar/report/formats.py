@@ -461,9 +461,17 @@ def accuracy_lines(report: Report) -> list[str]:
             value += f", n = {figure.n}"
         lines.append(f"{figure.label}: {value}")
     if split:
-        lines.append(f"Measured on the {split} split of the reference labels.")
+        lines.append(f"Measured on the {split}.")
     if threshold is not None:
         lines.append(f"Role tags with a confidence below {threshold:.2f} count as low-confidence.")
+    flagged = sum(report.low_confidence.values())
+    if threshold is not None and report.total:
+        ai_ml = sum(n for role, n in report.low_confidence.items() if role != "other")
+        lines.append(
+            f"Low-confidence tags today: {flagged} of {report.total} listings "
+            f"({flagged / report.total:.0%}), "
+            f"{ai_ml} of them in an AI/ML role; they are counted in their role and flagged here."
+        )
     if not figures:
         lines.append("No measured figures are available for the tags in use.")
     return lines
@@ -588,6 +596,7 @@ def report_document(report: Report) -> dict[str, Any]:
         "accuracy": {
             "split": split,
             "low_confidence_below": threshold,
+            "low_confidence_listings": report.low_confidence,
             "figures": {
                 f.name: {"value": f.value, "low": f.low, "high": f.high, "n": f.n} for f in figures
             },
