@@ -149,7 +149,9 @@ def test_low_confidence_tags_are_counted_apart_in_every_format(engine: Engine) -
     assert threshold is not None  # the packaged model measured one
     listings = [_listing(i, "mlops", None) for i in range(5)]
     listings += [_listing(10 + i, "other", None) for i in range(2)]
-    for listing, confidence in zip(listings, (0.99, 0.95, threshold / 2, 0.1, 0.99, 0.2, 0.9)):
+    for listing, confidence in zip(
+        listings, (0.99, 0.95, threshold / 2, 0.1, 0.99, 0.2, 0.9), strict=True
+    ):
         listing.role_confidence = confidence
     with Session(engine) as session:
         session.add_all(listings)
