@@ -23,6 +23,7 @@ from jobradar.crawler.spiders.bases.json_api import JsonApiSpider
 
 # Custom board fields some companies use for the work mode.
 _WORKPLACE_FIELDS = {"location type", "workplace type", "remote type", "work type", "remote status"}
+_PAY_CLASS = "content-pay-transparency"  # Greenhouse's pay transparency block
 
 
 class GreenhouseSpider(JsonApiSpider):
@@ -39,8 +40,13 @@ class GreenhouseSpider(JsonApiSpider):
 
     def map(self, record: dict[str, Any], context: dict[str, Any]) -> ListingFields:
         content = html.unescape(record.get("content") or "")  # served entity-escaped
+        # parsing the whole content for its pay block costs more than mapping the rest of the
+        # record: only content naming the block's class (or with a character reference that
+        # could spell it) can hold one
         pay_block = (
-            Selector(text=content).css("div.content-pay-transparency").get() if content else None
+            Selector(text=content).css(f"div.{_PAY_CLASS}").get()
+            if _PAY_CLASS in content or "&#" in content
+            else None
         )
         workplace = None
         for field in record.get("metadata") or []:
