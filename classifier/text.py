@@ -9,6 +9,7 @@ description longer than `MAX_DESCRIPTION_CHARS` is cut there (`CleanText.truncat
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -18,6 +19,7 @@ import ftfy
 import html_text
 import lxml.etree
 import lxml.html
+import lxml.html.defs
 
 # The longest description in the corpus is 21,000 characters; 25 times that is no job
 # posting, and cutting there bounds the cost of what follows.
@@ -28,6 +30,16 @@ EXTRACTOR_TEXT_CHARS = 100_000
 EXTRACTOR_TITLE_CHARS = 1_000  # the corpus cuts titles (Hacker News first lines) at 300
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines's
+_ASCII_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
+_LINE_EDGES = re.compile(r"[^\S\n]*\n[^\S\n]*")  # \s is what str.strip removes
+# Runs of `_SPACES` but for a single " ", which stays as it is: far fewer replacements.
+_SPACE_RUNS = re.compile(
+    r"(?: [ \t\u00a0\u2009\u202f]|[\t\u00a0\u2009\u202f])[ \t\u00a0\u2009\u202f]*"
+)
+# White space other than what `_SPACES` collapses and what `str.splitlines` breaks at
+# (every character whose `isspace()` is true; tests/test_hostile_input.py checks it).
+_OTHER_SPACE = re.compile("[\x1f\u1680\u2000-\u2008\u200a\u205f\u3000]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _LITERAL_NEWLINES = re.compile(r"(?:\\r)?\\n")  # RemoteOK writes "\n" as two characters
 _MARKDOWN_ESCAPES = re.compile(r"\\([-+.|*_#()\[\]!&$%])")  # LinkedIn exports: "£45k \- £65k"
@@ -87,6 +99,17 @@ def unescape(text: str) -> str:
     return html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
 
 
+def _fix(segment: str, config: ftfy.TextFixerConfig) -> str:
+    return ftfy.fix_and_explain(segment, config).text
+
+
+# ftfy is a pure function of the line and the options: a line seen before (a board's
+# boilerplate, a benefits list) is not repaired again. A third of the corpus's lines that
+# ftfy reads are repeats; ~12 µs a line saved, a few MB at most held.
+_fixed = functools.lru_cache(maxsize=4096)(_fix)
+_CACHED_LINE = 2_000
+
+
 def repair(text: str) -> str:
     """Undo mojibake (UTF-8 read as Latin-1, as in RemoteOK) and odd Unicode.
 
@@ -117,7 +140,9 @@ def repair(text: str) -> str:
         segment = text[position:line_end]
         if config.unescape_html == "auto" and "<" in segment:
             config = config._replace(unescape_html=False)
-        pieces.append(ftfy.fix_and_explain(segment, config).text)
+        pieces.append(
+            _fixed(segment, config) if len(segment) <= _CACHED_LINE else _fix(segment, config)
+        )
         position = line_end
     return "".join(pieces)
 
@@ -170,6 +195,72 @@ def _strip_tags(markup: str) -> str:
     return unescape(_TAG.sub(replace, _drop_hidden(markup)))
 
 
+# What html_text's cleaner removes or rewrites (lxml_html_clean with html_text's options):
+# a tree holding none of these is read as it is, without the cleaner's copy of the tree.
+_CLEANED = (
+    "script",
+    "style",
+    "link",
+    "meta",
+    "applet",
+    "image",
+    *lxml.html.defs.frame_tags,
+    "iframe",
+    "embed",
+    "layer",
+    "object",
+    "param",
+    "{http://www.w3.org/1999/xhtml}*",
+    lxml.etree.Comment,
+    lxml.etree.ProcessingInstruction,
+    lxml.etree.Entity,
+)
+
+
+_NEWLINE_TAGS = frozenset(html_text.NEWLINE_TAGS)
+_DOUBLE_NEWLINE_TAGS = frozenset(html_text.DOUBLE_NEWLINE_TAGS)
+_PUNCTUATION = frozenset(',:;.!?")')
+
+
+def _tree_text(root: lxml.etree._Element) -> str:
+    """`html_text.etree_to_text(root)` (layout and punctuation spacing guessed), in one loop.
+
+    html_text's own calls three closures and three regexes per text node; this is its
+    algorithm with those inlined: `" ".join(t.split())` is its `\\s+` collapse of the
+    stripped text, and `$` in its `\\s$` and `\\($` also matches before a final "\\n".
+    """
+    chunks: list[str] = []
+    # the previous chunk: 2 after a blank line (or at the start), 1 after a line break,
+    # else 0 and `last` is the raw text last added
+    state, last = 2, ""
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag
+        if state != 2:
+            if tag in _DOUBLE_NEWLINE_TAGS:
+                chunks.append("\n" if state == 1 else "\n\n")
+                state = 2
+            elif tag in _NEWLINE_TAGS:
+                if state != 1:
+                    chunks.append("\n")
+                state = 1
+        raw = element.text if event == "start" else (element.tail if element is not root else None)
+        if not raw:
+            continue
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        if state:
+            chunks.append(text)
+        elif last[-1].isspace() or (
+            text[0] not in _PUNCTUATION and not last.endswith(("(", "(\n"))
+        ):
+            chunks.append(" " + text)
+        else:
+            chunks.append(text)
+        state, last = 0, raw
+    return "".join(chunks).strip()
+
+
 def _parsed(markup: str) -> str | None:
     """html_text's conversion, or None when lxml could not read the whole document."""
     if _NOT_XML.search(markup):
@@ -177,7 +268,8 @@ def _parsed(markup: str) -> str | None:
     body = markup.strip().encode("utf-8")
     if not body:
         return ""
-    parser = lxml.html.HTMLParser(recover=True, encoding="utf-8")
+    # lxml's plain elements: lxml.html's element classes cost a Python call per element
+    parser = lxml.etree.HTMLParser(recover=True, encoding="utf-8")
     try:
         root = lxml.etree.fromstring(body, parser=parser)
     except (lxml.etree.LxmlError, ValueError):
@@ -186,7 +278,13 @@ def _parsed(markup: str) -> str | None:
         return None  # past a depth or size limit lxml stops reading and drops the rest
     if root is None:
         return ""
-    return html_text.extract_text(root, guess_layout=True)
+    if isinstance(root.tag, str) and next(root.iter(*_CLEANED), None) is None:
+        return _tree_text(root)
+    # the cleaner needs lxml.html's elements (rare: scripts, comments, frames…)
+    return html_text.extract_text(
+        lxml.etree.fromstring(body, parser=lxml.html.HTMLParser(recover=True, encoding="utf-8")),
+        guess_layout=True,
+    )
 
 
 def convert_html(markup: str) -> CleanText:
@@ -217,11 +315,29 @@ def html_to_text(markup: str) -> str:
     return convert_html(markup).text
 
 
+def _split_lines(text: str) -> str:
+    """The text's line breaks (all `str.splitlines` knows) as "\n"."""
+    if text.isascii() and not any(mark in text for mark in _ASCII_BREAKS):
+        return text  # the usual case, told without a regex's scan
+    return _LINE_BREAKS.sub("\n", text)
+
+
+def _strip_lines(text: str) -> str:
+    """Each line of a text without "\r" breaks and without runs of `_SPACES` stripped."""
+    if _OTHER_SPACE.search(text):
+        return _LINE_EDGES.sub("\n", text)
+    # at most one space either side of a line break: nothing else there is white space
+    return text.replace(" \n", "\n").replace("\n ", "\n")
+
+
 def tidy(text: str) -> str:
     """Collapse runs of spaces and blank lines; strip each line."""
-    text = _MARKDOWN_ESCAPES.sub(r"\1", _LITERAL_NEWLINES.sub("\n", text))
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    if "\\" in text:
+        text = _MARKDOWN_ESCAPES.sub(r"\1", _LITERAL_NEWLINES.sub("\n", text))
+    # the same as str.splitlines, then each line's runs of spaces collapsed and the line
+    # stripped, then the lines joined by "\n"; by whole-text passes, not one per line
+    text = _strip_lines(_SPACE_RUNS.sub(" ", _split_lines(text)))
+    return _BLANK_LINES.sub("\n\n", text).strip()
 
 
 def clean_description(description: str, fmt: str) -> CleanText:

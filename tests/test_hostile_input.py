@@ -9,10 +9,14 @@ a dozen megabyte ones (derandomized); bench/fuzz_extractors.py runs 200,000.
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 
 import ftfy
+import html_text
+import lxml.etree
+import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,9 +27,11 @@ from jobradar.classifier.salary import extract_salary, find_salary
 from jobradar.classifier.text import (
     MAX_DESCRIPTION_CHARS,
     clean_description,
+    convert_html,
     description_text,
     repair,
     text_hash,
+    tidy,
 )
 from tests.hostile import (
     Posting,
@@ -155,6 +161,52 @@ def test_repair_is_ftfy_line_by_line(text: str) -> None:
         text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), normalization="NFC"
     )
     assert repair(text) == expected
+
+
+def _tidy_line_by_line(text: str) -> str:
+    """`tidy` as it was first written: a regex per line."""
+    text = re.sub(r"\\([-+.|*_#()\[\]!&$%])", r"\1", re.sub(r"(?:\\r)?\\n", "\n", text))
+    lines = (re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", line).strip() for line in text.splitlines())
+    return re.sub(r"\n\s*\n+", "\n\n", "\n".join(lines)).strip()
+
+
+_WHITE = st.sampled_from([chr(code) for code in range(0x3001) if chr(code).isspace()])
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.one_of(_WHITE, st.sampled_from("ab\\n-"), any_character), max_size=80))
+def test_tidy_is_the_line_by_line_tidy(text: str) -> None:
+    assert tidy(text) == _tidy_line_by_line(text)
+
+
+def test_tidy_knows_every_white_space_character() -> None:
+    for code in [code for code in range(0x110000) if chr(code).isspace()]:
+        text = f"a \n{chr(code)} b{chr(code)}\n{chr(code)}\n c"
+        assert tidy(text) == _tidy_line_by_line(text), hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    markup=st.lists(
+        st.sampled_from(
+            [
+                *("<p>", "</p>", "<li>", "<br>", "<b>", "</b>", "<h2>", "<div>", "</div>"),
+                *("<script>x</script>", "<!-- c -->", "<iframe>f", "<object>o</object>"),
+                *("<image>", "<style>s</style>", "<?pi x?>"),
+                *(" a ", "b.", "(", "(\n", ")", ", c", "\n", "\t", "\xa0", "&amp;", "&#40;"),
+            ]
+        ),
+        max_size=16,
+    ).map("".join)
+)
+def test_html_is_read_as_html_text_reads_it(markup: str) -> None:
+    """Markup nothing needs cleaning from skips html_text's cleaner: the same text."""
+    if "<" not in markup or not markup.strip():
+        return
+    parser = lxml.html.HTMLParser(recover=True, encoding="utf-8")
+    root = lxml.etree.fromstring(markup.strip().encode(), parser=parser)
+    expected = tidy(html_text.extract_text(root, guess_layout=True)) if root is not None else ""
+    assert convert_html(markup).text == expected or not expected
 
 
 @settings(max_examples=400, deadline=None)

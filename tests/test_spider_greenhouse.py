@@ -6,9 +6,11 @@ import html
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from parsel import Selector
 
-from jobradar.crawler.spiders.greenhouse import GreenhouseSpider
+from jobradar.crawler.spiders.greenhouse import GreenhouseSpider, _unescaped
 from tests.conftest import answer_every_try, recorded, recording, run_spider
 
 pytestmark = pytest.mark.data
@@ -72,3 +74,25 @@ def test_an_answer_without_jobs_is_malformed() -> None:
     )
     assert items == []
     assert stats["jobradar/malformed"] == 1
+
+
+_PIECES = [
+    "&lt;",
+    "&gt;",
+    "&quot;",
+    "&#39;",
+    "&amp;",
+    "&",
+    "&lt",
+    "lt;",
+    "#39;",
+    ";",
+    "p",
+    "&nbsp;",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(content=st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
+def test_content_is_unescaped_as_html_unescape_does(content: str) -> None:
+    assert _unescaped(content) == html.unescape(content)

@@ -6,6 +6,7 @@ A key repeated within one crawl (a feed listing a job twice) is stored once and 
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from typing import Any
 
@@ -60,6 +61,8 @@ class StorePipeline(Step):
         self.pending: list[dict[str, Any]] = []
         self.keys: set[tuple[str, str, str]] = set()
         self.result = UpsertResult()
+        # with_<field> and unchanged_seen since the last flush
+        self.coverage: Counter[str] = Counter()
 
     def step(self, item: ListingItem) -> ListingItem:
         row = listing_row(item)
@@ -69,18 +72,22 @@ class StorePipeline(Step):
             return item
         self.keys.add(key)
         self.pending.append(row)
-        self.stats.inc_value("jobradar/stored")
+        self.stats.inc_value("jobradar/stored")  # live: the progress lines report it
         if item.unchanged:
-            self.stats.inc_value("jobradar/unchanged_seen")
+            self.coverage["unchanged_seen"] += 1
         for field, present in item.coverage.items():
             if present:
-                self.stats.inc_value(f"jobradar/with_{field}")
+                self.coverage[f"with_{field}"] += 1
         if len(self.pending) >= self.batch_size:
             self.flush()
         return item
 
     def flush(self) -> None:
         pending, self.pending = self.pending, []
+        # counted here, not by a stats call per item and field (~3 µs each)
+        for name, count in self.coverage.items():
+            self.stats.inc_value(f"jobradar/{name}", count)
+        self.coverage.clear()
         if not pending:
             return
         self.result.add(upsert_listings(self.engine, pending, self.seen_at))
