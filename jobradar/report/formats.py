@@ -18,20 +18,12 @@ from jobradar.classifier.taxonomy import (
 from jobradar.report.charts import MIN_POINTS, median_series, share_series
 from jobradar.report.data import FEED_DAYS, Report, accuracy_figures, sections
 from jobradar.store.salary_index import METHOD, MIN_SALARIES, IndexCell
+from jobradar.store.snapshots import STORED_FIELDS
 
 TREND_ROLES = 5  # the AI/ML roles with the most salaries get a median line, with "all"
 
-INDEX_FIELDS = (
-    "role",
-    "seniority",
-    "n_listings",
-    "n_with_salary",
-    "disclosure_rate",
-    "p25",
-    "median",
-    "p75",
-    "change_30d",
-)
+# a row of salary-index.json / .csv (DESIGN.md's contract): the fields a snapshot keeps
+INDEX_FIELDS = STORED_FIELDS
 
 
 def index_document(report: Report) -> dict[str, Any]:
