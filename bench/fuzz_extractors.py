@@ -10,10 +10,13 @@ Run: python -m bench.fuzz_extractors [--inputs 200000]
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import time
 import traceback
 from collections import Counter
+from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 
@@ -24,17 +27,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=200_000)
     parser.add_argument("--big-every", type=int, default=2000, help="one big input in this many")
+    parser.add_argument(
+        "--slowest-out", type=Path, help="write the slowest input here (JSON), to replay it"
+    )
     args = parser.parse_args()
     derandomize = os.environ.get("HYPOTHESIS_PROFILE", "explore") != "explore"
     errors: Counter[str] = Counter()
     shown: list[str] = []
     seen = {"inputs": 0, "bytes": 0}
     slowest = (0.0, 0.0, "")  # (seconds per MB bound used, seconds, what)
+    slowest_posting: Posting | None = None
     warm_up()  # one-time loads are not any input's time
     started = time.monotonic()
 
     def fuzz(posting: Posting) -> None:
-        nonlocal slowest
+        nonlocal slowest, slowest_posting
         seen["inputs"] += 1
         seen["bytes"] += posting.size
         try:
@@ -47,6 +54,7 @@ def main() -> None:
         per_mb = seconds / max(1.0, posting.size / 1_000_000)
         if per_mb > slowest[0]:
             slowest = (per_mb, seconds, f"{posting.size:,} characters, {posting.fmt}")
+            slowest_posting = posting
         if seen["inputs"] % 20_000 == 0:
             print(f"  {seen['inputs']:,} inputs, {sum(errors.values())} exceptions", flush=True)
 
@@ -80,6 +88,10 @@ def main() -> None:
         f"slowest: {slowest[1]:.3f} CPU s ({slowest[0]:.3f} s per MB, at least 1 MB counted) "
         f"on {slowest[2]}"
     )
+    if args.slowest_out and slowest_posting is not None:
+        fields = dataclasses.asdict(slowest_posting)
+        args.slowest_out.write_text(json.dumps(fields, ensure_ascii=True), encoding="utf-8")
+        print(f"the slowest input: {args.slowest_out}")
 
 
 if __name__ == "__main__":
