@@ -166,28 +166,27 @@ json_value = st.recursive(
     ),
     max_leaves=12,
 )
+# the keys sources put pay under, structured pay blocks are read from
+PAY_KEYS = (
+    "salary_min",
+    "salary_max",
+    "salaryMin",
+    "salaryMax",
+    "salaryCurrency",
+    "salaryPeriod",
+    "minSalary",
+    "maxSalary",
+    "currency",
+    "salaryRange",
+    "compensation",
+    "baseSalary",
+    "text",
+)
 pay_block = st.builds(
     lambda kind, fields: {**fields, "kind": kind},
     st.sampled_from([*STRUCTURED_KINDS, "unknown"]),
     st.dictionaries(
-        st.sampled_from(
-            [
-                "salary_min",
-                "salary_max",
-                "salaryMin",
-                "salaryMax",
-                "salaryCurrency",
-                "salaryPeriod",
-                "minSalary",
-                "maxSalary",
-                "currency",
-                "salaryRange",
-                "compensation",
-                "baseSalary",
-                "salaryCurrency",
-                "text",
-            ]
-        ),
+        st.sampled_from(PAY_KEYS),
         json_value,
         max_size=6,
     ),

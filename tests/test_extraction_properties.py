@@ -22,6 +22,7 @@ from jobradar.classifier.salary.text import ANNUAL_USD_BOUNDS
 from jobradar.classifier.seniority import detect_seniority
 from jobradar.classifier.skills import SKILLS, extract_skills
 from jobradar.classifier.taxonomy import PERIODS, REMOTE_TYPES, SENIORITIES
+from tests.hostile import PAY_KEYS
 
 PIECES = [
     "$",
@@ -102,23 +103,7 @@ pay_block = st.builds(
     lambda kind, fields: {**fields, "kind": kind},
     st.sampled_from([*STRUCTURED_KINDS, "unknown"]),
     st.dictionaries(
-        st.sampled_from(
-            [
-                "salary_min",
-                "salary_max",
-                "salaryMin",
-                "salaryMax",
-                "salaryCurrency",
-                "salaryPeriod",
-                "minSalary",
-                "maxSalary",
-                "currency",
-                "salaryRange",
-                "compensation",
-                "baseSalary",
-                "text",
-            ]
-        ),
+        st.sampled_from(PAY_KEYS),
         json_value,
         max_size=5,
     ),

@@ -336,19 +336,8 @@ def _md_currencies(report: Report) -> list[str]:
         "role's jobs whose pay was posted in that currency, not a disclosure rate.",
     ]
     for currency, symbol in (("EUR", "€"), ("GBP", "£")):
-        rows = [
-            [
-                _md_text(report.role_name(c.role)),
-                str(c.n_listings),
-                str(c.n_with_salary),
-                f"{c.disclosure_rate:.0%}",
-                money(c.p25, c.n_with_salary, symbol),
-                money(c.median, c.n_with_salary, symbol),
-                interval(c, "median", symbol),
-                money(c.p75, c.n_with_salary, symbol),
-            ]
-            for c in report.role_rows(currency)
-        ]
+        # the index's columns but the 30-day change, which is kept for USD only
+        rows = [row[:-1] for row in _index_rows(report, report.role_rows(currency), symbol)]
         headers = ["Role", "Jobs", f"Posted in {currency}", f"Share posted in {currency}"]
         headers += ["p25", "Median", "Median, 95 % interval", "p75"]
         lines += ["", f"{currency} ({symbol}), remote and hybrid:", ""]
