@@ -108,7 +108,9 @@ TITLE_RULES: tuple[tuple[str, _Finder], ...] = (
     (
         "model-serving",
         _any(
-            r"\binference\b",
+            # In a data scientist's or statistician's title, inference is statistical
+            # ("Data Scientist - Algorithms & Inference", "Causal Inference").
+            r"^(?!.*\b(?:data scien|statistic|causal inference))(?=.*\binference\b)",
             r"\bmodel serving\b",
             r"\bserving (?:infrastructure|platform|engineer)",
         ),
