@@ -52,9 +52,25 @@ class _AnyOf:
         return min(found, key=lambda match: match.start(), default=None)
 
 
-def _any(*alternatives: str | _InOrder) -> _Finder:
+@dataclass(frozen=True)
+class _Unless:
+    """`found`, unless the text also matches `unless` (searched only when `found` matches)."""
+
+    found: re.Pattern[str]
+    unless: re.Pattern[str]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        match = self.found.search(text)
+        return None if match is None or self.unless.search(text) else match
+
+
+def _unless(found: str, unless: str) -> _Unless:
+    return _Unless(re.compile(found, re.IGNORECASE), re.compile(unless, re.IGNORECASE))
+
+
+def _any(*alternatives: str | _Finder) -> _Finder:
     patterns = [item for item in alternatives if isinstance(item, str)]
-    ordered = [item for item in alternatives if isinstance(item, _InOrder)]
+    ordered = [item for item in alternatives if not isinstance(item, str)]
     compiled = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
     if not ordered and compiled is not None:
         return compiled
@@ -108,7 +124,9 @@ TITLE_RULES: tuple[tuple[str, _Finder], ...] = (
     (
         "model-serving",
         _any(
-            r"\binference\b",
+            # In a data scientist's or statistician's title, inference is statistical
+            # ("Data Scientist - Algorithms & Inference", "Causal Inference").
+            _unless(r"\binference\b", r"\b(?:data scien|statistic|causal inference)"),
             r"\bmodel serving\b",
             r"\bserving (?:infrastructure|platform|engineer)",
         ),

@@ -25,7 +25,7 @@ _TITLE_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "junior",
         re.compile(
-            r"(?i:\b(?:junior|jr\.?|entry[- ]level|entry|graduate|graduates|grad|new grad|"
+            r"(?i:\b(?:junior|jr\.?|entry[- ]level|entry|graduate|graduates|grad|new grad|early[- ]career|"
             r"college hire|fresher|freshers|apprentice|trainee|"
             r"associate(?! (?:director|principal|vice president|vp|partner|manager)))\b)|"
             r"(?<=\w)\s+I\b(?!\s*/)|(?i:\b(?:level|lvl)\s*1\b)|\s1$|(?<=[A-Za-z])\s1(?=\s+[-–(|,])",
@@ -34,29 +34,34 @@ _TITLE_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mid",
         re.compile(
-            r"(?i:\b(?:mid[- ]?level|intermediate|mid)\b|\b(?:level|lvl)\s*2\b)|\sII\b|\s2$|"
+            r"(?i:\b(?:mid[- ]?level|intermediate|mid|medior)\b|\b(?:level|lvl)\s*2\b)|\sII\b|\s2$|"
             r"(?<=[A-Za-z])\s2(?=\s+[-–(|,])"
         ),
     ),
     (
         "senior",
         re.compile(
-            r"(?i:\b(?:senior|snr\.?|sr\.?|experienced|mid[- ]senior)\b|\b(?:level|lvl)\s*[34]\b)|"
+            r"(?i:\b(?:senior|snr\.?|sr\.?|experienced|mid[- ]senior|smts)\b|\b(?:level|lvl)\s*[34]\b)|"
             r"\sIII\b|\s[34]$(?<![A-Z]\d)|(?<=[A-Za-z])\s[34](?=\s+[-–(|,])"
         ),
     ),
     (
         "lead",
         re.compile(
-            r"(?i:\b(?:staff|principal|lead|leads|distinguished|fellow|tech lead|architect|"
-            r"team lead|chief architect)\b)|\s(?:IV|V)\b",
+            # "Principle" is a common misspelling of principal; "PMTS"/"LMTS" a principal or
+            # lead member of technical staff; "TL" a tech lead. A "Fellow" is a level only as
+            # a distinguished or technical fellow: a fellowship programme's fellows are not.
+            r"(?i:\b(?:staff|principal|principle|lead|leads|leader|distinguished|tech lead|"
+            r"team lead|chief architect|pmts|lmts|(?:distinguished|technical|engineering) fellow)\b)|"
+            r"\s(?:IV|V)\b|\bTL\b",
         ),
     ),
     (
         "manager",
         re.compile(
             r"\b(?:manager|managers|mgr|head of|head,|director|directors|vp|vice president|chief|"
-            r"cto|ceo|cio|cdo|cfo|svp|evp|founder|co-founder|managing)\b|^head\b",
+            r"cto|ceo|cio|cdo|cfo|svp|evp|founder|co-founder|managing|tlm)\b|^head\b|"
+            r"\bhead\s*(?:$|[-–|(])",  # "AI Practice Head", "Department Head - Pune"
             re.I,
         ),
     ),
@@ -69,7 +74,7 @@ _MANAGER_JOB_NAME = re.compile(
     r"support|success|community|relationship|delivery|case|content|release|scrum|marketing|"
     r"communications|policy|construction|sourcing|contracts?|transaction|growth|events?|"
     r"enablement|portfolio|activation|partner|partnerships?|brand|campaign|category|vendor|"
-    r"finance|operations|safety|deployment)\s+(?:manager|mgr)\b|"
+    r"finance|operations|safety|deployment|asset|fund|wealth|investment)\s+(?:manager|mgr)s?\b|"
     r"\b(?:account|art|creative)\s+director\b",
     re.I,
 )
@@ -82,7 +87,17 @@ _PEOPLE_MANAGER = re.compile(
 _MANAGER_MARKER = dict(_TITLE_MARKERS)["manager"]
 _NOT_A_LEVEL = re.compile(
     r"\b(?:member of (?:the )?technical staff|lead (?:generation|development|gen)|staffing|"
-    r"lead[- ]?to|leading)\b",
+    r"lead[- ]?to|leading|mid[- ]market)\b",  # "Mid-Market Account Executive": a segment
+    re.I,
+)
+# taxonomy.md: "An 'Architect' title with no other marker → lead"; with one, the other
+# decides ("Senior Solutions Architect" is senior). A "micro-architect" is a chip designer.
+_ARCHITECT = re.compile(r"(?<![A-Za-z]-)(?<!\w)architect\b", re.I)
+# A bank's "Vice President" is a rank that engineers and analysts hold (taxonomy.md: decided
+# by the stated level or years): "Software Engineer - Vice President".
+_RANK_VP = re.compile(r"\b(?:vp|vice president|avp|assistant vice president)\b", re.I)
+_INDIVIDUAL_ROLE = re.compile(
+    r"\b(?:engineer|developer|analyst|scientist|architect|associate|specialist|consultant)s?\b",
     re.I,
 )
 _LEVEL_CODE = re.compile(r"\b[LEM]\d{1,2}\b|\b(?:ic|ict)\d\b", re.I)
@@ -96,8 +111,19 @@ _BODY_LEVEL: list[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]] = [
         (("seeking", "looking for", "hiring", "searching for", "recruiting", "need"), _LEVEL_WORDS),
         re.compile(
             r"(?:seeking|looking for|hiring|searching for|recruiting|need)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
-            r"(?P<level>senior|junior|mid-level|entry-level|staff|principal)\s+(?:[\w/&-]+\s+){0,3}?"
+            r"(?P<level>senior|junior|mid-level|entry-level|staff|principal|lead)\s+(?:[\w/&-]+\s+){0,3}?"
             r"(?:engineer|developer|scientist|analyst|architect|researcher|specialist|consultant)s?\b"
+        ),
+    ),
+    (
+        # the opening names the job with its level: "The Senior Data Scientist will build",
+        # "As the Principal Data Engineer, you will lead"
+        ((" will", ", ", " is responsible"), _LEVEL_WORDS),
+        re.compile(
+            r"\b(?:the|an?) (?P<level>senior|junior|mid-level|entry-level|staff|principal|lead) "
+            r"(?:[\w/&-]+ ){0,3}?"
+            r"(?:engineer|developer|scientist|analyst|architect|researcher|specialist|consultant)"
+            r"(?:,| will\b| is responsible\b)"
         ),
     ),
     (
@@ -145,14 +171,15 @@ _REQUIREMENT_BEFORE = re.compile(
 _NOT_REQUIRED_BEFORE = re.compile(
     r"(?:\bwe\b|\bwe've|\bour\b|\bcompany|\bfounded|\bhistory|\bestablished|\bsince|"
     r"\bfor over|\bfor more than|\b(?:past|last|next)\b|\btrack record|\bserving|\btrusted|"
-    r"\bdecades?|\bcelebrat|\banniversary|\bin business|\bcontract|\bterm\b|\bsow\b|"
+    r"\bdecades?|\bcelebrat|\banniversary|\bin business|\bcontract|\bterm\b|\bsow\b|\baged?\b|"
     r"\bprogramme|\bwarranty|\bvest|\bwithin|\bafter|\bevery|\bfirst)[^.\n]{0,40}$"
 )
 _NOT_REQUIRED_AFTER = re.compile(
-    r"^\W{0,3}(?:ago|old|of age|or (?:older|over|above)|of (?:our|its|the company|history|"
-    r"operation|growth|success)|in business|history|track record|warranty|contract|term|"
-    r"roadmap|programme|program)\b"
+    r"^\W{0,3}(?:ago|old|of age|or (?:older|over|above)|and (?:older|over|above)|of (?:our|its|"
+    r"the company|history|operation|growth|success)|in business|history|track record|warranty|"
+    r"contract|term|roadmap|programme|program|of runway|in a row|running)\b"
 )
+_UP_TO = re.compile(r"\bup to\s*$")
 # Years of experience are read in the whole text (taxonomy.md: the years asked for). The
 # reference labels of round 1 read them in the opening only (round 2 mostly too): on their
 # dev part, reading the whole text agrees with 0.73 of round 1 and 0.86 of round 2, against
@@ -180,17 +207,48 @@ _STATED_TO_LEVEL = {
 
 
 def _title_level(title: str) -> str | None:
-    title = _NOT_A_LEVEL.sub(" ", _LEVEL_CODE.sub(" ", title))
+    # "Analytics_Manager": an underscore joins words that are read apart
+    title = _NOT_A_LEVEL.sub(" ", _LEVEL_CODE.sub(" ", title.replace("_", " ")))
     found = [level for level, pattern in _TITLE_MARKERS if pattern.search(title)]
     if "manager" in found and _MANAGER_JOB_NAME.search(title):
         rest = _MANAGER_JOB_NAME.sub(" ", title)
         if not _PEOPLE_MANAGER.search(rest) and not _MANAGER_MARKER.search(rest):
             found.remove("manager")  # "Technical Program Manager" names a job, not a team
+    if (
+        "manager" in found
+        and _RANK_VP.search(title)
+        and _INDIVIDUAL_ROLE.search(title)
+        and not _MANAGER_MARKER.search(_RANK_VP.sub(" ", title))
+    ):
+        found.remove("manager")  # "Software Engineer - Vice President": a bank's rank
     if not found:
-        return None
+        return "lead" if _ARCHITECT.search(title) else None
     if "intern" in found:
         return "intern"
     return max(found, key=_ORDER.index)
+
+
+# A title that lists several roles ("Acme | Senior Backend Engineer, Staff iOS Engineer |
+# Remote", typical of Hacker News) takes the level of the first role (taxonomy.md, rule 7:
+# the primary role is the first listed); the parts are split where a role noun ends.
+_ROLE_NOUN = re.compile(
+    r"\b(?:engineers?|developers?|scientists?|designers?|researchers?|architects?|analysts?|"
+    r"managers?|leads?|directors?|interns?|swes?|sres?|pms?|head of [\w ]+|founders?)\b",
+    re.I,
+)
+_ROLE_SEPARATOR = re.compile(r"\s*(?:,|\+|&|;|\band\b|\s/\s)\s*", re.I)
+
+
+def _first_listed_role(title: str) -> str | None:
+    """The first of several roles a pipe-separated title lists, or None when it lists one."""
+    if " | " not in title:
+        return None
+    for segment in title.split("|"):
+        if not _ROLE_NOUN.search(segment):
+            continue
+        parts = [part for part in _ROLE_SEPARATOR.split(segment) if _ROLE_NOUN.search(part)]
+        return parts[0] if len(parts) > 1 else None
+    return None
 
 
 def _stated_level(opening: str) -> str | None:
@@ -242,8 +300,8 @@ def years_asked(text: str) -> int | None:
     lower = text[:EXTRACTOR_TEXT_CHARS].lower()
     for match in _year_figures(lower):
         low = int(match.group("low"))
-        if low > 30:
-            continue  # "50 years of experience" describes a company, not a requirement
+        if low > 20:
+            continue  # "25 years of experience" describes a company, not a requirement
         before = lower[max(0, match.start() - 60) : match.start()]
         after = lower[match.end() : match.end() + 60]
         if _NOT_REQUIRED_BEFORE.search(before) or _NOT_REQUIRED_AFTER.search(after):
@@ -253,7 +311,8 @@ def years_asked(text: str) -> int | None:
             or _EXPERIENCE_BEFORE.search(before)
             or _REQUIREMENT_BEFORE.search(before)
         ):
-            return low
+            # "up to 6 years": a range from none, read by its minimum (taxonomy.md)
+            return 0 if _UP_TO.search(before) else low
     return None
 
 
@@ -273,7 +332,8 @@ _TITLE_YEARS = re.compile(
 
 # A line of the opening that restates the job's title ("Role: Gen AI Lead").
 _ROLE_LINE = re.compile(
-    r"^\W*(?:role|job title|position|job role|title)\s*[:\-–]\s*(?P<title>[^\n]{3,80})$",
+    r"^\W*(?:role|job title|position|job role|title|position title|position name|job position|"
+    r"designation)\s*[:\-–]\s*(?P<title>[^\n]{3,80})$",
     re.I | re.M,
 )
 
@@ -301,7 +361,9 @@ def _listed_role_level(text: str) -> str | None:
 def _may_restate_title(text: str) -> bool:
     """A quick test that spares most postings the `_ROLE_LINE` search."""
     opening = text[:OPENING_CHARS].lower()
-    return ":" in opening and ("role" in opening or "title" in opening or "position" in opening)
+    return ":" in opening and (
+        "role" in opening or "title" in opening or "position" in opening or "designation" in opening
+    )
 
 
 def _restated_level(text: str) -> str | None:
@@ -330,7 +392,8 @@ def detect_seniority(title: str, text: str = "") -> str:
     for the role (a restated title, the first role it lists, "Seniority: Mid"), else years
     in the title, else the years of experience the text asks for."""
     title, text = (title or "")[:EXTRACTOR_TITLE_CHARS], text[:EXTRACTOR_TEXT_CHARS]
-    level = _title_level(title)
+    first_role = _first_listed_role(title)
+    level = _title_level(first_role if first_role is not None else title)
     if level is None and text:
         level = (
             _restated_level(text)

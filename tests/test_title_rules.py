@@ -90,6 +90,9 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         # A narrower infrastructure role wins wherever it stands.
         ("Data & MLOps Engineer", "mlops"),
         ("Machine Learning Engineer, Inference", "model-serving"),
+        # In a data scientist's title, inference is statistical.
+        ("Data Scientist - Experimentation & Inference", "data-scientist"),
+        ("Causal Inference Lead, Pricing", None),
         # An architect of AI systems, whichever part of the stack the title names.
         ("Intelligent Automation - Conversational AI Platform Architect", "ai-architect"),
         ("Solutions Architect, Applied AI (Startups)", "ai-architect"),
