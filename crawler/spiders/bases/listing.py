@@ -82,19 +82,17 @@ class ListingSpider(scrapy.Spider):
     def record_digest(self, record: Mapping[str, Any], board: str | None) -> str:
         """A digest of one source record as served on `board`, and of the code that maps
         it: the same digest maps to the same item."""
-        # the spider's classes and the item's: another version of any may map otherwise
-        code = _mapping_code(
-            frozenset(
-                {
-                    cls.__module__
-                    for cls in type(self).__mro__
-                    if cls.__module__.startswith("jobradar.")
-                }
-                | {ListingFields.__module__}
-            )
+        encoded = json.dumps([_mapping_code(self._mapping_modules), board, record])
+        return hashlib.sha256(encoded.encode()).hexdigest()
+
+    @functools.cached_property
+    def _mapping_modules(self) -> frozenset[str]:
+        """The spider's classes' modules and the item's: another version of any of them may
+        map a record otherwise."""
+        modules = {cls.__module__ for cls in type(self).__mro__}
+        return frozenset(
+            {name for name in modules if name.startswith("jobradar.")} | {ListingFields.__module__}
         )
-        encoded = json.dumps([code, board, record], ensure_ascii=False)
-        return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
 
     def listing(self, **fields: Any) -> ListingFields:
         """The item for one record: our source name added, a remote-only board noted."""
