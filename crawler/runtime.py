@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -21,7 +22,8 @@ from jobradar.store.listings import Fingerprint, fingerprints
 from jobradar.store.types import utc_now
 
 _SEEN_AT: dict[int, datetime] = {}
-_KNOWN: dict[tuple[int, str], KnownListings] = {}
+# by the settings' id, with a reference that tells a reused id (tests run many crawls)
+_KNOWN: dict[tuple[int, str], tuple[weakref.ref[BaseSettings], KnownListings]] = {}
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,16 @@ def known_listings(settings: BaseSettings, source: str) -> KnownListings:
     """The store's listings of `source`, read once per crawl (the spider and the steps share
     them)."""
     key = (id(settings), source)
-    if key not in _KNOWN:
-        by_key = fingerprints(crawl_engine(settings), source)
-        by_record = {
-            known.record_hash: listing for listing, known in by_key.items() if known.record_hash
-        }
-        _KNOWN[key] = KnownListings(by_key, by_record)
-    return _KNOWN[key]
+    cached = _KNOWN.get(key)
+    if cached is not None and cached[0]() is settings:
+        return cached[1]
+    by_key = fingerprints(crawl_engine(settings), source)
+    by_record = {
+        known.record_hash: listing for listing, known in by_key.items() if known.record_hash
+    }
+    known = KnownListings(by_key, by_record)
+    _KNOWN[key] = (weakref.ref(settings), known)
+    return known
 
 
 def crawl_engine(settings: BaseSettings) -> Engine:
