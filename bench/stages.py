@@ -1,5 +1,5 @@
-"""Per-stage cost of one crawled listing, in process: spider map → validate → clean text →
-derive → store row, on the same Greenhouse jobs as `bench.ingest` (the demo market's).
+"""Per-stage cost of one crawled listing, in process: record digest → spider map → validate →
+clean text → derive → store row, on the same Greenhouse jobs as `bench.ingest` (the demo market's).
 
 Each stage runs over every listing in turn, its input prepared by the stages before it;
 times are CPU microseconds per listing, best of `--repeat` passes (the least disturbed
@@ -81,6 +81,7 @@ def main() -> None:
     derived = [derive.step(copy.deepcopy(item)) for item in cleaned]
 
     stages: list[tuple[str, Callable[[Any], Any], Sequence[Any], bool]] = [
+        ("record digest", lambda record: spider.record_digest(record, "bench"), records, False),
         ("spider map", lambda record: spider.map(record, context), records, False),
         ("validate", validate.step, fields, False),
         (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Annotated, Any, Literal, TypedDict
@@ -39,6 +40,17 @@ class ListingFields(TypedDict, total=False):
     salary_raw: str | None
     pay_structured: dict[str, Any] | None
     source_record: dict[str, Any]
+    record_hash: str
+
+
+@dataclass(slots=True)
+class SeenRecords:
+    """The records of one response that the store holds exactly as served and mapped by
+    the same code (`record_hash` digests): a sighting each, nothing to map or derive."""
+
+    source: str
+    record_hashes: list[str]
+    unchanged: bool = True  # as `ListingItem.unchanged`: the steps before the store skip it
 
 
 def to_utc_datetime(value: Any, *, allow_future: bool = False) -> datetime | None:
@@ -130,6 +142,8 @@ class ListingItem(BaseModel):
     salary_raw: OptionalText = None  # a free-text pay field (Remotive `salary`, an HN header)
     pay_structured: dict[str, Any] | None = None  # a structured pay block, with its `kind`
     source_record: dict[str, Any] = Field(default_factory=dict)  # the record (or part) we used
+    # of the record as served and the code that mapped it (JSON API spiders)
+    record_hash: str | None = Field(default=None, max_length=64)
 
     # --- derived by the pipelines ---
     content_hash: str = ""  # of the facts above, as served (validate step)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import weakref
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from scrapy.settings import BaseSettings
@@ -16,9 +18,38 @@ from jobradar.crawler.sources import (
     source_entry,
 )
 from jobradar.store.engine import database_url, open_store
+from jobradar.store.listings import Fingerprint, fingerprints
 from jobradar.store.types import utc_now
 
 _SEEN_AT: dict[int, datetime] = {}
+# by the settings' id, with a reference that tells a reused id (tests run many crawls)
+_KNOWN: dict[tuple[int, str], tuple[weakref.ref[BaseSettings], KnownListings]] = {}
+
+
+@dataclass(frozen=True)
+class KnownListings:
+    """What the store holds of one source when its crawl starts."""
+
+    # (board, source id) → fingerprint: the validate step compares each item's facts with it
+    by_key: dict[tuple[str, str], Fingerprint] = field(default_factory=dict)
+    # record hash → (board, source id): the spider maps no record found here again
+    by_record: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def known_listings(settings: BaseSettings, source: str) -> KnownListings:
+    """The store's listings of `source`, read once per crawl (the spider and the steps share
+    them)."""
+    key = (id(settings), source)
+    cached = _KNOWN.get(key)
+    if cached is not None and cached[0]() is settings:
+        return cached[1]
+    by_key = fingerprints(crawl_engine(settings), source)
+    by_record = {
+        known.record_hash: listing for listing, known in by_key.items() if known.record_hash
+    }
+    known = KnownListings(by_key, by_record)
+    _KNOWN[key] = (weakref.ref(settings), known)
+    return known
 
 
 def crawl_engine(settings: BaseSettings) -> Engine:

@@ -27,6 +27,8 @@ COOKIES_ENABLED = False  # public APIs need no session; cookies only leak state 
 TELNETCONSOLE_ENABLED = False  # no debugging port on a scheduled job
 REMOTE_CONTROL_ENABLED = False  # nor a control port
 LOG_LEVEL = "INFO"
+# no per-item "Scraped from" record, built for every listing even when INFO hides it
+LOG_FORMATTER = "jobradar.crawler.logformatter.QuietLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"  # listings are multilingual: never \u-escape exported text
 
 DOWNLOADER_MIDDLEWARES = {

@@ -87,7 +87,7 @@ def _insert_for(connection: Connection, table: Table) -> Any:
 
 def _existing(
     connection: Connection, keys: Sequence[tuple[str, str, str]]
-) -> dict[tuple[str, str, str], tuple[int, str, datetime | None]]:
+) -> dict[tuple[str, str, str], tuple[int, str, datetime | None, str | None]]:
     # Each column against its own list, then the exact keys kept: PostgreSQL reads a list
     # of row values by scanning the table, and these plain lists through the key's index.
     sources, boards, ids = (sorted({key[part] for key in keys}) for part in range(3))
@@ -98,6 +98,7 @@ def _existing(
         LISTINGS.c.id,
         LISTINGS.c.content_hash,
         LISTINGS.c.closed_at,
+        LISTINGS.c.record_hash,
     ).where(
         LISTINGS.c.source.in_(sources), LISTINGS.c.board.in_(boards), LISTINGS.c.source_id.in_(ids)
     )
@@ -106,7 +107,7 @@ def _existing(
     for row in connection.execute(query):
         key = (row.source, row.board, row.source_id)
         if key in wanted:
-            found[key] = (row.id, row.content_hash, row.closed_at)
+            found[key] = (row.id, row.content_hash, row.closed_at, row.record_hash)
     return found
 
 
@@ -115,14 +116,14 @@ def _write_batch(
 ) -> UpsertResult:
     result = UpsertResult()
     existing = _existing(connection, [natural_key(row) for row in rows])
-    writes, reopened_ids, seen_ids = [], [], set()
+    writes, reopened_ids, seen_ids, rehashed = [], [], set(), []
     for row in rows:
         before = existing.get(natural_key(row))
         if before is None:
             result.new += 1
             writes.append(row)
             continue
-        listing_id, content_hash, closed_at = before
+        listing_id, content_hash, closed_at, record_hash = before
         seen_ids.add(listing_id)
         if closed_at is not None:
             result.reopened += 1
@@ -132,11 +133,22 @@ def _write_batch(
             writes.append(row)
         else:
             result.unchanged += 1
+            if row.get("record_hash") and row["record_hash"] != record_hash:
+                # the same facts from another record (or other mapping code): remember the
+                # record, so that the next crawl that finds it maps nothing
+                rehashed.append({"b_id": listing_id, "b_record_hash": row["record_hash"]})
     if writes:
         seen_ids.update(_upsert_changed(connection, writes, seen_at))
     if reopened_ids:
         connection.execute(
             update(LISTINGS).where(LISTINGS.c.id.in_(reopened_ids)).values(closed_at=None)
+        )
+    if rehashed:
+        connection.execute(
+            update(LISTINGS)
+            .where(LISTINGS.c.id == bindparam("b_id"))
+            .values(record_hash=bindparam("b_record_hash")),
+            rehashed,
         )
     _record_sightings(connection, sorted(seen_ids), seen_at)
     return result
@@ -270,12 +282,17 @@ def _write_alone(engine: Engine, row: dict[str, Any], seen_at: datetime) -> Upse
 @dataclass(frozen=True)
 class Fingerprint:
     """What a crawl needs to know of a stored listing it fetches again unchanged: its
-    content hash, and which fields it has (the crawl's coverage counts them)."""
+    content and record hashes, and which fields it has (the crawl's coverage counts them)."""
 
     content_hash: str
     salary: bool
     location: bool
     description: bool
+    record_hash: str | None = None
+
+    def coverage(self) -> dict[str, bool]:
+        """Which of the crawl's coverage fields the listing has."""
+        return {"salary": self.salary, "location": self.location, "description": self.description}
 
 
 def fingerprints(engine: Engine, source: str) -> dict[tuple[str, str], Fingerprint]:
@@ -287,6 +304,7 @@ def fingerprints(engine: Engine, source: str) -> dict[tuple[str, str], Fingerpri
         columns.board,
         columns.source_id,
         columns.content_hash,
+        columns.record_hash,
         columns.salary_currency.is_not(None),
         or_(
             columns.location_raw.is_not(None),
@@ -297,8 +315,12 @@ def fingerprints(engine: Engine, source: str) -> dict[tuple[str, str], Fingerpri
     ).where(columns.source == source)
     with engine.connect() as connection:
         return {
-            (board, key): Fingerprint(digest, bool(paid), bool(placed), bool(described))
-            for board, key, digest, paid, placed, described in connection.execute(query)
+            (board, key): Fingerprint(
+                digest, bool(paid), bool(placed), bool(described), record_hash
+            )
+            for board, key, digest, record_hash, paid, placed, described in connection.execute(
+                query
+            )
         }
 
 

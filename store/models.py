@@ -96,6 +96,9 @@ class Listing(SQLModel, table=True):
     description_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     description_hash: str = Field(default="", max_length=64)
     content_hash: str = Field(default="", max_length=64)  # of the facts as the source served them
+    # of the source's record as served, with the code that mapped it: a re-crawl that finds
+    # the same digest has nothing to map, compare or derive
+    record_hash: str | None = Field(default=None, max_length=64)
     source_record: dict[str, Any] = _json(_empty_dict)
 
     # lifecycle (when it was last seen is in `sightings`: a re-crawl that finds a listing

@@ -11,6 +11,7 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import Settings
+from scrapy.utils.misc import load_object
 from scrapy.utils.test import get_crawler
 from sqlalchemy import select
 from sqlmodel import Session
@@ -65,6 +66,13 @@ def test_every_non_default_setting_says_why() -> None:
         ):
             said = "#" in line or source[number - 1].lstrip().startswith("#")
             assert said, f"crawler/settings.py:{number + 1} has no one-line why: {line}"
+
+
+def test_no_scraped_line_is_built_for_each_item() -> None:
+    formatter = load_object(project.LOG_FORMATTER)()
+    spider = RemotiveSpider.from_crawler(get_crawler(RemotiveSpider))
+    assert formatter.scraped({"title": "x"}, None, spider) is None
+    assert formatter.dropped({"title": "x"}, ValueError("bad"), None, spider) is not None
 
 
 @pytest.mark.parametrize(("header", "seconds"), [(b"7", 7.0), (None, None), (b"soon", None)])

@@ -96,3 +96,28 @@ _PIECES = [
 @given(content=st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
 def test_content_is_unescaped_as_html_unescape_does(content: str) -> None:
     assert _unescaped(content) == html.unescape(content)
+
+
+@pytest.mark.parametrize(
+    ("content", "found"),
+    [
+        ('<div class="content-pay-transparency"><p>$100k</p></div>', True),
+        ('<div class="content-pay&#45;transparency"><p>$100k</p></div>', True),
+        ('<div class="content&#x2D;pay-transparency"><p>$100k</p></div>', True),
+        ("<p>We&#x27;re hiring</p>", False),
+        ("<p>content-pay&#x27;transparency</p>", False),
+    ],
+)
+def test_the_pay_block_is_found_however_its_class_is_spelled(content: str, found: bool) -> None:
+    record = {"id": 1, "title": "Engineer", "absolute_url": "https://example.com/1"}
+    escaped = html.escape(content, quote=False)
+    items, _, _ = run_spider(
+        GreenhouseSpider,
+        json.dumps({"jobs": [{**record, "content": escaped}]}),
+        URL,
+        context={"board": "anthropic"},
+    )
+    expected = Selector(text=content).css("div.content-pay-transparency").get()
+    assert (expected is not None) is found
+    pay = items[0]["pay_structured"]
+    assert pay == ({"kind": "pay_text", "text": expected} if found else None)

@@ -8,13 +8,13 @@ or one cut at its maximum length, is counted (`jobradar/text_fallback`,
 from __future__ import annotations
 
 from jobradar.classifier.text import clean_description, repair, text_hash
-from jobradar.crawler.items import ListingItem
+from jobradar.crawler.items import ListingItem, SeenRecords
 from jobradar.crawler.pipelines.base import Step
 
 
 class CleanTextPipeline(Step):
-    def step(self, item: ListingItem) -> ListingItem:
-        if item.unchanged:
+    def step(self, item: ListingItem | SeenRecords) -> ListingItem | SeenRecords:
+        if isinstance(item, SeenRecords) or item.unchanged:
             return item
         item.title = repair(item.title)
         item.company = repair(item.company) if item.company else item.company

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from jobradar.classifier.annotate import extract, listing_facts
 from jobradar.classifier.duplicates import company_key, title_key
-from jobradar.crawler.items import ListingItem
+from jobradar.crawler.items import ListingItem, SeenRecords
 from jobradar.crawler.pipelines.base import Step
 from jobradar.store.listings import DESCRIBED
 
 
 class DerivePipeline(Step):
-    def step(self, item: ListingItem) -> ListingItem:
-        if item.unchanged:
+    def step(self, item: ListingItem | SeenRecords) -> ListingItem | SeenRecords:
+        if isinstance(item, SeenRecords) or item.unchanged:
             return item
         found = extract(listing_facts(vars(item)))
         item.tags = found.columns()

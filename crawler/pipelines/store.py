@@ -12,9 +12,9 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from jobradar.crawler.items import ListingItem
+from jobradar.crawler.items import ListingItem, SeenRecords
 from jobradar.crawler.pipelines.base import Step
-from jobradar.crawler.runtime import crawl_engine, seen_at
+from jobradar.crawler.runtime import crawl_engine, known_listings, seen_at
 from jobradar.store.listings import UpsertResult, natural_key, upsert_listings
 
 # The item's fields stored as they are (the rest: lifecycle, derived tags, keys).
@@ -33,6 +33,7 @@ _STORED_FIELDS = (
     "description_hash",
     "content_hash",
     "source_record",
+    "record_hash",
     "posted_at",
     "expires_at",
     "company_key",
@@ -44,7 +45,7 @@ def listing_row(item: ListingItem) -> dict[str, Any]:
     """The listings-table row of a fully processed item (lifecycle and role excluded); of
     an unchanged one, its key and fingerprint (the store only records the sighting)."""
     if item.unchanged:
-        fields = ("source", "source_id", "content_hash")
+        fields = ("source", "source_id", "content_hash", "record_hash")
         return {**{name: getattr(item, name) for name in fields}, "board": item.board or ""}
     row = {name: getattr(item, name) for name in _STORED_FIELDS}
     return {**row, "board": item.board or "", **item.tags}
@@ -64,23 +65,39 @@ class StorePipeline(Step):
         # with_<field> and unchanged_seen since the last flush
         self.coverage: Counter[str] = Counter()
 
-    def step(self, item: ListingItem) -> ListingItem:
-        row = listing_row(item)
-        key = natural_key(row)
-        if key in self.keys:
-            self.stats.inc_value("jobradar/duplicate_ids")
-            return item
-        self.keys.add(key)
-        self.pending.append(row)
-        self.stats.inc_value("jobradar/stored")  # live: the progress lines report it
-        if item.unchanged:
-            self.coverage["unchanged_seen"] += 1
-        for field, present in item.coverage.items():
-            if present:
-                self.coverage[f"with_{field}"] += 1
+    def step(self, item: ListingItem | SeenRecords) -> ListingItem | SeenRecords:
+        if isinstance(item, SeenRecords):
+            known = known_listings(self.crawler.settings, item.source)
+            for digest in item.record_hashes:
+                board, source_id = known.by_record[digest]
+                fingerprint = known.by_key[board, source_id]
+                row = {
+                    "source": item.source,
+                    "source_id": source_id,
+                    "content_hash": fingerprint.content_hash,
+                    "record_hash": digest,
+                    "board": board,
+                }
+                self.add(row, unchanged=True, coverage=fingerprint.coverage())
+        else:
+            self.add(listing_row(item), unchanged=item.unchanged, coverage=item.coverage)
         if len(self.pending) >= self.batch_size:
             self.flush()
         return item
+
+    def add(self, row: dict[str, Any], *, unchanged: bool, coverage: dict[str, bool]) -> None:
+        key = natural_key(row)
+        if key in self.keys:
+            self.stats.inc_value("jobradar/duplicate_ids")
+            return
+        self.keys.add(key)
+        self.pending.append(row)
+        self.stats.inc_value("jobradar/stored")  # live: the progress lines report it
+        if unchanged:
+            self.coverage["unchanged_seen"] += 1
+        for field, present in coverage.items():
+            if present:
+                self.coverage[f"with_{field}"] += 1
 
     def flush(self) -> None:
         pending, self.pending = self.pending, []

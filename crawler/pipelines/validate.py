@@ -11,10 +11,10 @@ from pydantic import ValidationError
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from jobradar.crawler.items import ListingItem
+from jobradar.crawler.items import ListingItem, SeenRecords
 from jobradar.crawler.pipelines.base import Step
-from jobradar.crawler.runtime import crawl_engine
-from jobradar.store.listings import Fingerprint, fingerprints
+from jobradar.crawler.runtime import known_listings
+from jobradar.store.listings import Fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +24,8 @@ class ValidatePipeline(Step):
         super().__init__(crawler)
         self._known: dict[tuple[str, str], Fingerprint] | None = None
 
-    def step(self, item: Any) -> ListingItem:
-        if isinstance(item, ListingItem):
+    def step(self, item: Any) -> ListingItem | SeenRecords:
+        if isinstance(item, ListingItem | SeenRecords):
             return item
         try:
             valid = ListingItem.model_validate(dict(item))
@@ -40,15 +40,11 @@ class ValidatePipeline(Step):
         known = self.known(valid.source).get((valid.board or "", valid.source_id))
         if known is not None and known.content_hash == valid.content_hash:
             valid.unchanged = True
-            valid.coverage = {
-                "salary": known.salary,
-                "location": known.location,
-                "description": known.description,
-            }
+            valid.coverage = known.coverage()
         return valid
 
     def known(self, source: str) -> dict[tuple[str, str], Fingerprint]:
         """The fingerprints the store holds for `source`, read once per crawl."""
         if self._known is None:
-            self._known = fingerprints(crawl_engine(self.crawler.settings), source)
+            self._known = known_listings(self.crawler.settings, source).by_key
         return self._known

@@ -54,11 +54,11 @@ class GreenhouseSpider(JsonApiSpider):
     def map(self, record: dict[str, Any], context: dict[str, Any]) -> ListingFields:
         content = _unescaped(record.get("content") or "")  # served entity-escaped
         # parsing the whole content for its pay block costs more than mapping the rest of the
-        # record: only content naming the block's class (or with a character reference that
-        # could spell it) can hold one
+        # record: only content naming the block's class (or spelling it with character
+        # references, which the parser reads as html.unescape does) can hold one
         pay_block = (
             Selector(text=content).css(f"div.{_PAY_CLASS}").get()
-            if _PAY_CLASS in content or "&#" in content
+            if _PAY_CLASS in content or ("&#" in content and _PAY_CLASS in html.unescape(content))
             else None
         )
         workplace = None

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Collection, Iterable, Iterator
 from typing import Any
 
 import scrapy
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.http import Response
 
-from jobradar.crawler.items import ListingFields
+from jobradar.crawler.items import ListingFields, SeenRecords
+from jobradar.crawler.runtime import known_listings
 from jobradar.crawler.spiders.bases.listing import ListingSpider
 
 # What a record that does not fit the expected shape raises while being mapped.
@@ -26,9 +27,16 @@ class JsonApiSpider(ListingSpider):
       the context];
     - `records(data, context)`: the job records in a decoded answer [the list itself, or `jobs`];
     - `is_listing(record)`: False for records that are not jobs (notices, ads) [True];
-    - `map(record, context)`: the item for one record [required];
+    - `map(record, context)`: the item for one record, read from the record and the
+      context's board alone [required];
     - `next_page(data, response, context)`: the next request, for paged APIs [None].
+
+    A record the store holds exactly as served, mapped by the same code (its
+    `record_digest` among `known_records`, read once per crawl), is not mapped again:
+    a response's such records are yielded together as one `SeenRecords`.
     """
+
+    known_records: Collection[str] = frozenset()
 
     def requests(self) -> Iterable[tuple[str, dict[str, Any]]]:
         if not self.needs_boards:
@@ -58,6 +66,8 @@ class JsonApiSpider(ListingSpider):
         return scrapy.Request(url, callback=self.parse, cb_kwargs={"context": context})
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        assert self.crawler is not None
+        self.known_records = known_listings(self.crawler.settings, self.name).by_record
         for url, context in self.requests():
             yield self.request(url, context)
 
@@ -76,14 +86,21 @@ class JsonApiSpider(ListingSpider):
             self.malformed(response, f"no job records: {exc!r}")
             return
         self.count("pages")
+        seen = []
         for record in records:
             if not isinstance(record, dict) or not self.is_listing(record):
                 self.count("skipped_records")
                 continue
             try:
-                yield self.map(record, context)
+                digest = self.record_digest(record, context.get("board"))
+                if digest in self.known_records:
+                    seen.append(digest)
+                    continue
+                yield {**self.map(record, context), "record_hash": digest}
             except MAPPING_ERRORS as exc:
                 self.bad_record(response, f"record does not fit: {exc!r}")
+        if seen:
+            yield SeenRecords(self.name, seen)
         follow = self.next_page(data, response, context)
         if follow is not None:
             yield follow

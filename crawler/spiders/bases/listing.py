@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import inspect
+import json
 import logging
+import sys
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
@@ -15,6 +20,15 @@ from jobradar.crawler.runtime import source_config
 from jobradar.crawler.sources import SourceConfig
 
 logger = logging.getLogger(__name__)
+
+
+@functools.cache
+def _mapping_code(module_names: frozenset[str]) -> str:
+    """A digest of the source of the modules that map a record to an item."""
+    digest = hashlib.sha256()
+    for name in sorted(module_names):
+        digest.update(inspect.getsource(sys.modules[name]).encode())
+    return digest.hexdigest()
 
 
 class ListingSpider(scrapy.Spider):
@@ -64,6 +78,21 @@ class ListingSpider(scrapy.Spider):
     def url(self, public_url: str) -> str:
         """A public URL, rebased on the configured `base_url` if any."""
         return self.config.url(public_url)
+
+    def record_digest(self, record: Mapping[str, Any], board: str | None) -> str:
+        """A digest of one source record as served on `board`, and of the code that maps
+        it: the same digest maps to the same item."""
+        encoded = json.dumps([_mapping_code(self._mapping_modules), board, record])
+        return hashlib.sha256(encoded.encode()).hexdigest()
+
+    @functools.cached_property
+    def _mapping_modules(self) -> frozenset[str]:
+        """The spider's classes' modules and the item's: another version of any of them may
+        map a record otherwise."""
+        modules = {cls.__module__ for cls in type(self).__mro__}
+        return frozenset(
+            {name for name in modules if name.startswith("jobradar.")} | {ListingFields.__module__}
+        )
 
     def listing(self, **fields: Any) -> ListingFields:
         """The item for one record: our source name added, a remote-only board noted."""
