@@ -29,7 +29,18 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 import numpy as np
-from sqlalchemy import Engine, String, and_, case, cast, func, literal, select
+from sqlalchemy import (
+    Engine,
+    Integer,
+    String,
+    Text,
+    and_,
+    case,
+    cast,
+    func,
+    literal_column,
+    select,
+)
 from sqlmodel import Session, col
 
 from jobradar.classifier.taxonomy import (
@@ -154,8 +165,20 @@ def bootstrap_intervals(pays: Sequence[float], seed: int = BOOTSTRAP_SEED) -> di
 
 def make_cell(role: str, seniority: str, jobs: Sequence[Job], intervals: bool = False) -> IndexCell:
     """The figures of one cell from its jobs."""
-    pays = [job.pay for job in jobs if job.pay is not None]
-    listings = len(jobs)
+    return _figures(
+        role,
+        seniority,
+        listings=len(jobs),
+        pays=np.array([job.pay for job in jobs if job.pay is not None], dtype=float),
+        implausible=sum(1 for job in jobs if job.implausible),
+        intervals=intervals,
+    )
+
+
+def _figures(
+    role: str, seniority: str, *, listings: int, pays: Any, implausible: int, intervals: bool
+) -> IndexCell:
+    """A cell from its counts and its jobs' pays (any order: percentiles sort them)."""
     n = len(pays)
     quartiles: list[float | None] = [None, None, None]
     if n >= MIN_SALARIES:
@@ -169,22 +192,65 @@ def make_cell(role: str, seniority: str, jobs: Sequence[Job], intervals: bool = 
         p25=quartiles[0],
         median=quartiles[1],
         p75=quartiles[2],
-        n_implausible=sum(1 for job in jobs if job.implausible),
+        n_implausible=implausible,
         intervals=bootstrap_intervals(pays) if intervals else {},
     )
+
+
+class CellJobs(NamedTuple):
+    """The jobs of one role × seniority: how many, how many only implausibly paid, and
+    the pays of the others (any order: percentiles sort them)."""
+
+    jobs: int
+    implausible: int
+    pays: Any  # a numpy array of floats
 
 
 def cells(jobs: Iterable[Job], intervals: bool = False) -> list[IndexCell]:
     """Index cells from jobs: role × seniority, then role "all", then "all"/"all"."""
     grouped: dict[tuple[str, str], list[Job]] = defaultdict(list)
     for job in jobs:
-        for key in ((job.role, job.seniority), (job.role, "all"), ("all", "all")):
-            grouped[key].append(job)
+        grouped[(job.role, job.seniority)].append(job)
+    return _assemble(
+        {
+            key: CellJobs(
+                len(found),
+                sum(1 for job in found if job.implausible),
+                np.array([job.pay for job in found if job.pay is not None], dtype=float),
+            )
+            for key, found in grouped.items()
+        },
+        intervals,
+    )
+
+
+def _assemble(groups: dict[tuple[str, str], CellJobs], intervals: bool) -> list[IndexCell]:
+    """The cells of `cells` from each role × seniority's jobs: a role's "all" and "all"/"all"
+    gather the role × seniority groups they hold."""
+
+    def gathered(chosen: list[CellJobs]) -> CellJobs:
+        return CellJobs(
+            sum(group.jobs for group in chosen),
+            sum(group.implausible for group in chosen),
+            np.concatenate([group.pays for group in chosen]),
+        )
+
+    for role in {role for role, _ in groups}:
+        groups[(role, "all")] = gathered([g for (of, _), g in list(groups.items()) if of == role])
+    everything = [group for (_, seniority), group in groups.items() if seniority != "all"]
+    groups[("all", "all")] = gathered(everything) if everything else CellJobs(0, 0, np.array([]))
     result = [
-        make_cell(role, seniority, grouped[(role, seniority)], intervals)
+        _figures(
+            role,
+            seniority,
+            listings=group.jobs,
+            pays=group.pays,
+            implausible=group.implausible,
+            intervals=intervals,
+        )
         for role in (*ROLE_SLUGS, "all")
         for seniority in (*SENIORITIES, "all")
-        if grouped.get((role, seniority))
+        if (group := groups.get((role, seniority))) is not None and group.jobs
     ]
     if not result:
         result.append(make_cell("all", "all", []))
@@ -213,9 +279,16 @@ def _pay_sql(currency: str) -> Any:
     )
 
 
+# The listings the salary index reads, written inline (never as bound parameters): the
+# index of the jobs (migration 0007) holds only these, and SQLite uses a partial index, or
+# an index on an expression, only for a query that spells the same terms.
+INDEXED_MODES: Any = literal_column("('remote', 'hybrid')")
+
+
 def job_query(day: date, currency: str, work_mode: str) -> Any:
     """One row per employer's job (role, seniority, employer, title) of the index's listings:
-    grouped in the database, so only jobs, not listings, reach Python."""
+    grouped in the database, so only jobs, not listings, reach Python. The rows come in
+    the order of the index of the jobs (migration 0007), which the database reads alone."""
     pay = _pay_sql(currency)
     usd = _midpoint_sql(col(Listing.annual_usd_min), col(Listing.annual_usd_max))
     low, high = PLAUSIBLE_ANNUAL_USD
@@ -223,17 +296,23 @@ def job_query(day: date, currency: str, work_mode: str) -> Any:
     fits = judged.between(low, high)
     plausible_pay = case((and_(pay.is_not(None), fits), pay), else_=None)
     implausible = case((and_(pay.is_not(None), ~fits), 1), else_=0)
-    employer = func.coalesce(col(Listing.company_key), literal("#") + cast(col(Listing.id), String))
+    employer = func.coalesce(
+        col(Listing.company_key), literal_column("'#'") + cast(col(Listing.id), String)
+    )
     title = func.coalesce(col(Listing.title_key), col(Listing.title))
     return (
         select(
             col(Listing.role),
             col(Listing.seniority),
-            func.count(),
-            func.avg(plausible_pay),
-            func.max(implausible),
+            func.count().label("listings"),
+            func.avg(plausible_pay).label("pay"),
+            func.max(implausible).label("bad"),
         )
-        .where(counted(day), col(Listing.remote_type).in_(WORK_MODES[work_mode]))
+        .where(
+            counted(day),
+            col(Listing.remote_type).op("IN")(INDEXED_MODES),
+            col(Listing.remote_type).in_(WORK_MODES[work_mode]),
+        )
         .group_by(col(Listing.role), col(Listing.seniority), employer, title)
     )
 
@@ -256,6 +335,61 @@ def index_jobs(
     ]
 
 
+# A REAL leaves SQLite as text rounded to 15 digits: each pay leaves it as two exact
+# integers instead, its whole part and its fraction in units of 2**-52 (exact for any
+# pay of 1 or more, whose fraction has at most 52 bits). PostgreSQL writes a double as
+# the shortest text that reads back as the same double.
+FRACTION_UNITS = 2.0**52
+
+
+def cell_query(dialect: str, day: date, currency: str, work_mode: str) -> Any:
+    """One row per role × seniority of the index of `day`: its jobs, its implausibly paid
+    jobs, its smallest pay, and its jobs' pays as text (`FRACTION_UNITS`): hundreds of
+    thousands of jobs stay in the database, a few dozen rows reach Python."""
+    jobs = job_query(day, currency, work_mode).subquery("jobs")
+    pay = jobs.c.pay
+    if dialect == "sqlite":
+        whole = cast(pay, Integer)  # pays are positive: the cast truncates to the floor
+        fraction = cast((pay - whole) * FRACTION_UNITS, Integer)
+        pays = [func.group_concat(whole), func.group_concat(fraction)]
+    else:
+        pays = [func.string_agg(cast(pay, Text), literal_column("','"))]
+    return select(
+        jobs.c.role,
+        jobs.c.seniority,
+        func.count(),
+        func.sum(case((and_(jobs.c.bad == 1, pay.is_(None)), 1), else_=0)),
+        func.min(pay),
+        *pays,
+    ).group_by(jobs.c.role, jobs.c.seniority)
+
+
+def _numbers(text: str | None) -> Any:
+    return np.array([float(part) for part in text.split(",")] if text else [], dtype=float)
+
+
+def index_groups(
+    engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
+) -> dict[tuple[str, str], CellJobs] | None:
+    """Each role × seniority's jobs in the index of `day` (`cell_query`); None when a pay
+    under 1 could not leave SQLite exactly."""
+    dialect = engine.dialect.name
+    with engine.connect() as connection:
+        rows = connection.execute(cell_query(dialect, day, currency, work_mode)).all()
+    groups = {}
+    for role, seniority, jobs, implausible, lowest, *pays in rows:
+        if dialect == "sqlite" and lowest is not None and lowest < 1:
+            return None
+        groups[(role, seniority)] = CellJobs(int(jobs), int(implausible or 0), _pays(*pays))
+    return groups
+
+
+def _pays(text: str | None, fractions: str | None = None) -> Any:
+    """The pays `cell_query` wrote: as text, or (SQLite) as whole parts and fractions."""
+    pays = _numbers(text)
+    return pays if fractions is None else pays + _numbers(fractions) / FRACTION_UNITS
+
+
 def compute_index(
     engine: Engine,
     day: date,
@@ -264,7 +398,10 @@ def compute_index(
     intervals: bool = False,
 ) -> list[IndexCell]:
     """The index for `day` computed from the listings (no change figures)."""
-    return cells(index_jobs(engine, day, currency, work_mode), intervals)
+    groups = index_groups(engine, day, currency, work_mode)
+    if groups is None:
+        return cells(index_jobs(engine, day, currency, work_mode), intervals)
+    return _assemble(groups, intervals)
 
 
 def stored_index(
