@@ -56,6 +56,7 @@ from jobradar.classifier.taxonomy import (
 )
 from jobradar.store.models import Listing, SalaryIndexRow
 from jobradar.store.queries import counted
+from jobradar.store.snapshots import snapshot_is_current
 
 MIN_SALARIES = 5
 METHOD = [
@@ -455,16 +456,25 @@ def with_change(
     return current
 
 
-def salary_index(
+def computed_index(
     engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
 ) -> list[IndexCell]:
-    """The index of `day`: its snapshot if one exists, else computed now; with 30-day change."""
-    cells_of_day = stored_index(engine, day, currency, work_mode)
-    if cells_of_day is not None:
-        return cells_of_day
+    """The index of `day` computed from the listings now, with its 30-day change."""
     return with_change(
         engine, day, compute_index(engine, day, currency, work_mode), currency, work_mode
     )
+
+
+def salary_index(
+    engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
+) -> list[IndexCell]:
+    """The index of `day`: its snapshot if it is current (`snapshot_is_current`), else
+    computed now; with 30-day change."""
+    if snapshot_is_current(engine, day):
+        cells_of_day = stored_index(engine, day, currency, work_mode)
+        if cells_of_day is not None:
+            return cells_of_day
+    return computed_index(engine, day, currency, work_mode)
 
 
 def group_cells(jobs: Sequence[Job], intervals: bool = True) -> list[IndexCell]:

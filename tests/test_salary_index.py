@@ -1,6 +1,6 @@
 """The salary index on a small store: one job per employer and title, implausible pay left
-out and counted, the currency views, seeded bootstrap intervals, and the index computed
-in the database cell by cell as it is job by job."""
+out and counted, the currency views, seeded bootstrap intervals, the index computed in the
+database cell by cell as it is job by job, and a current snapshot read instead of computing."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from jobradar.classifier.taxonomy import PLAUSIBLE_ANNUAL_USD, ROLE_SLUGS, SENIORITIES
 from jobradar.store.models import Listing
+from jobradar.store.runs import RunOutcome, finish_run, start_run
 from jobradar.store.salary_index import (
     CURRENCIES,
     MIN_SALARIES,
@@ -20,9 +21,13 @@ from jobradar.store.salary_index import (
     bootstrap_intervals,
     cells,
     compute_index,
+    computed_index,
     index_jobs,
     make_cell,
+    salary_index,
+    stored_index,
 )
+from jobradar.store.snapshots import STORED_FIELDS, snapshot_is_current, take_snapshot
 from jobradar.store.types import utc_now
 
 NOW = utc_now()
@@ -222,3 +227,38 @@ def test_the_index_computed_cell_by_cell_is_the_index_job_by_job(
     assert [cell.as_dict() for cell in cells(jobs, intervals=True)] == _cells_one_job_at_a_time(
         jobs
     )
+
+
+def test_a_current_snapshot_is_read_and_gives_what_computing_gives(engine: Engine) -> None:
+    _mixed_market(engine)
+    day = NOW.date()
+    assert not snapshot_is_current(engine, day)
+    computed = [cell.as_dict() for cell in computed_index(engine, day)]
+    take_snapshot(engine, day)
+    assert snapshot_is_current(engine, day)
+    stored = stored_index(engine, day, "USD", "remote+hybrid")
+    assert stored is not None
+    read = [cell.as_dict() for cell in salary_index(engine, day)]
+    # a snapshot keeps the figures, not the implausible counts or intervals
+    kept = [{name: cell[name] for name in STORED_FIELDS} for cell in computed]
+    assert [{name: cell[name] for name in STORED_FIELDS} for cell in read] == kept
+    assert [cell.as_dict() for cell in stored] == read
+
+
+def test_a_crawl_after_the_snapshot_makes_it_stale(engine: Engine) -> None:
+    _mixed_market(engine)
+    day = NOW.date()
+    take_snapshot(engine, day)
+    before = next(c for c in salary_index(engine, day) if c.role == c.seniority == "all")
+    run = start_run(engine, "greenhouse", utc_now(), None, None)
+    _store(engine, [_listing(1000 + i, f"New{i}", "MLOps Engineer", 500_000) for i in range(9)])
+    assert not snapshot_is_current(engine, day)  # a crawl still running writes listings
+    finish_run(engine, run, RunOutcome(status="ok", finish_reason="finished"))
+    assert not snapshot_is_current(engine, day)
+    after = next(c for c in salary_index(engine, day) if c.role == c.seniority == "all")
+    assert after.n_listings == before.n_listings + 9
+    # a crawl that started after the day ended changes nothing of it
+    take_snapshot(engine, day)
+    later = start_run(engine, "greenhouse", utc_now() + timedelta(days=2), None, None)
+    finish_run(engine, later, RunOutcome(status="ok", finish_reason="finished"))
+    assert snapshot_is_current(engine, day)
