@@ -209,49 +209,56 @@ class CellJobs(NamedTuple):
 
 def cells(jobs: Iterable[Job], intervals: bool = False) -> list[IndexCell]:
     """Index cells from jobs: role × seniority, then role "all", then "all"/"all"."""
+    return _assemble(_groups_of(jobs), intervals)
+
+
+def _groups_of(jobs: Iterable[Job]) -> dict[tuple[str, str], CellJobs]:
     grouped: dict[tuple[str, str], list[Job]] = defaultdict(list)
     for job in jobs:
         grouped[(job.role, job.seniority)].append(job)
-    return _assemble(
-        {
-            key: CellJobs(
-                len(found),
-                sum(1 for job in found if job.implausible),
-                np.array([job.pay for job in found if job.pay is not None], dtype=float),
-            )
-            for key, found in grouped.items()
-        },
-        intervals,
+    return {
+        key: CellJobs(
+            len(found),
+            sum(1 for job in found if job.implausible),
+            np.array([job.pay for job in found if job.pay is not None], dtype=float),
+        )
+        for key, found in grouped.items()
+    }
+
+
+def _gathered(chosen: Iterable[CellJobs]) -> CellJobs:
+    """The jobs of several role × seniority groups together."""
+    listed = list(chosen)
+    return CellJobs(
+        sum(group.jobs for group in listed),
+        sum(group.implausible for group in listed),
+        np.concatenate([group.pays for group in listed]) if listed else np.array([]),
+    )
+
+
+def _cell(role: str, seniority: str, group: CellJobs, intervals: bool) -> IndexCell:
+    return _figures(
+        role,
+        seniority,
+        listings=group.jobs,
+        pays=group.pays,
+        implausible=group.implausible,
+        intervals=intervals,
     )
 
 
 def _assemble(groups: dict[tuple[str, str], CellJobs], intervals: bool) -> list[IndexCell]:
     """The cells of `cells` from each role × seniority's jobs: a role's "all" and "all"/"all"
     gather the role × seniority groups they hold."""
-
-    def gathered(chosen: list[CellJobs]) -> CellJobs:
-        return CellJobs(
-            sum(group.jobs for group in chosen),
-            sum(group.implausible for group in chosen),
-            np.concatenate([group.pays for group in chosen]),
-        )
-
+    everything = dict(groups)
     for role in {role for role, _ in groups}:
-        groups[(role, "all")] = gathered([g for (of, _), g in list(groups.items()) if of == role])
-    everything = [group for (_, seniority), group in groups.items() if seniority != "all"]
-    groups[("all", "all")] = gathered(everything) if everything else CellJobs(0, 0, np.array([]))
+        everything[(role, "all")] = _gathered(g for (of, _), g in groups.items() if of == role)
+    everything[("all", "all")] = _gathered(groups.values())
     result = [
-        _figures(
-            role,
-            seniority,
-            listings=group.jobs,
-            pays=group.pays,
-            implausible=group.implausible,
-            intervals=intervals,
-        )
+        _cell(role, seniority, group, intervals)
         for role in (*ROLE_SLUGS, "all")
         for seniority in (*SENIORITIES, "all")
-        if (group := groups.get((role, seniority))) is not None and group.jobs
+        if (group := everything.get((role, seniority))) is not None and group.jobs
     ]
     if not result:
         result.append(make_cell("all", "all", []))
@@ -477,13 +484,16 @@ def salary_index(
     return computed_index(engine, day, currency, work_mode)
 
 
-def group_cells(jobs: Sequence[Job], intervals: bool = True) -> list[IndexCell]:
+def headline_cells(
+    groups: dict[tuple[str, str], CellJobs], intervals: bool = True
+) -> list[IndexCell]:
     """One cell per headline group of roles (`GROUPS`) and one for all roles, seniority "all"."""
-    chosen = [(name, set(roles)) for name, roles in GROUPS.items()]
     return [
-        make_cell(name, "all", [job for job in jobs if job.role in roles], intervals)
-        for name, roles in chosen
-    ] + [make_cell("all", "all", jobs, intervals)]
+        _cell(
+            name, "all", _gathered(g for (role, _), g in groups.items() if role in roles), intervals
+        )
+        for name, roles in GROUPS.items()
+    ] + [_cell("all", "all", _gathered(groups.values()), intervals)]
 
 
 def report_index(
@@ -491,14 +501,16 @@ def report_index(
 ) -> tuple[list[IndexCell], list[IndexCell]]:
     """The index of `day` as `salary_index` gives it, each cell with its bootstrap intervals
     and implausible count where today's listings give the same cell, and the headline groups."""
-    jobs = index_jobs(engine, day, currency, work_mode)
-    computed = cells(jobs, intervals=True)
+    groups = index_groups(engine, day, currency, work_mode)
+    if groups is None:
+        groups = _groups_of(index_jobs(engine, day, currency, work_mode))
+    computed = _assemble(groups, intervals=True)
     index = stored_index(engine, day, currency, work_mode)
     if index is None:  # no snapshot of the day: the index is what the listings give now
-        return with_change(engine, day, computed, currency, work_mode), group_cells(jobs)
+        return with_change(engine, day, computed, currency, work_mode), headline_cells(groups)
     fresh = {(c.role, c.seniority): c for c in computed}
     for cell in index:
         twin = fresh.get((cell.role, cell.seniority))
         if twin and (twin.n_with_salary, twin.median) == (cell.n_with_salary, cell.median):
             cell.intervals, cell.n_implausible = twin.intervals, twin.n_implausible
-    return index, group_cells(jobs)
+    return index, headline_cells(groups)
