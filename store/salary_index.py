@@ -499,14 +499,17 @@ def headline_cells(
 def report_index(
     engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
 ) -> tuple[list[IndexCell], list[IndexCell]]:
-    """The index of `day` as `salary_index` gives it, each cell with its bootstrap intervals
-    and implausible count where today's listings give the same cell, and the headline groups."""
+    """The index of `day` as `salary_index` gives it (its snapshot while current), each cell
+    with its bootstrap intervals and implausible count where today's listings give the same
+    cell, and the headline groups."""
     groups = index_groups(engine, day, currency, work_mode)
     if groups is None:
         groups = _groups_of(index_jobs(engine, day, currency, work_mode))
     computed = _assemble(groups, intervals=True)
-    index = stored_index(engine, day, currency, work_mode)
-    if index is None:  # no snapshot of the day: the index is what the listings give now
+    index = None
+    if snapshot_is_current(engine, day):
+        index = stored_index(engine, day, currency, work_mode)
+    if index is None:  # no current snapshot of the day: what the listings give now
         return with_change(engine, day, computed, currency, work_mode), headline_cells(groups)
     fresh = {(c.role, c.seniority): c for c in computed}
     for cell in index:
