@@ -77,13 +77,18 @@ def roles(
     from_snapshot: bool = False,
 ) -> dict[str, Any]:
     """`{"date", "total", "roles": [{"role", "count"}, ...]}`: listings counted on `day`
-    per role, most first; a past day (`from_snapshot`) is read from its daily snapshot
-    when it has one and the snapshot keeps the facets asked for."""
+    per role, most first; read from the day's snapshot when the snapshot keeps the facets
+    asked for and it is current (no crawl since could have changed the day), or, for a
+    past day (`from_snapshot`), whenever it has one."""
     counts = None
-    if from_snapshot and not (facets and facets.beyond_snapshots):
-        from jobradar.store.snapshots import snapshot_role_counts  # noqa: PLC0415
+    if not (facets and facets.beyond_snapshots):
+        from jobradar.store.snapshots import (  # noqa: PLC0415
+            snapshot_is_current,
+            snapshot_role_counts,
+        )
 
-        counts = snapshot_role_counts(engine, day, facets)
+        if from_snapshot or snapshot_is_current(engine, day):
+            counts = snapshot_role_counts(engine, day, facets)
     counts = counts or role_counts(engine, day, facets)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], ROLE_SLUGS.index(item[0])))
     return {

@@ -17,6 +17,8 @@ from sqlalchemy import column, func, literal_column, table
 
 FTS_TABLE = "listings_fts"
 FULLTEXT_INDEX = "ix_listings_fulltext"
+# The salary index's index on expressions (migration 0008), also the migration's own.
+SALARY_JOBS_INDEX = "ix_listings_salary_jobs"
 VIEWS = ("active_listings", "active_role_counts", "latest_salary_index")
 # Title words weigh most, then the company, then the description (bm25's column weights,
 # ts_rank's A/B/D labels).
@@ -32,14 +34,14 @@ _WORD = re.compile(r"\w", re.UNICODE)
 
 
 def include_name(name: str | None, type_: Any, _parents: Any) -> bool:
-    """Alembic's filter: the search table, its shadow tables and the expression index are
-    the migration's own, not the models'."""
+    """Alembic's filter: the search table, its shadow tables and the expression indexes are
+    the migrations' own, not the models'."""
     if name is None:
         return True
     if type_ == "table":
         return not name.startswith(FTS_TABLE)
     if type_ == "index":
-        return name != FULLTEXT_INDEX
+        return name not in {FULLTEXT_INDEX, SALARY_JOBS_INDEX}
     return True
 
 

@@ -262,3 +262,5 @@ class SalaryIndexRow(SQLModel, table=True):
     p75: float | None = None
     change_30d: float | None = None
     fx_date: date | None = Field(default=None, sa_column=Column(Date))
+    # when the snapshot was taken: a crawl after it may have changed the day's listings
+    taken_at: datetime | None = _ts()

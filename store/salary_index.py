@@ -29,7 +29,18 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 import numpy as np
-from sqlalchemy import Engine, String, and_, case, cast, func, literal, select
+from sqlalchemy import (
+    Engine,
+    Integer,
+    String,
+    Text,
+    and_,
+    case,
+    cast,
+    func,
+    literal_column,
+    select,
+)
 from sqlmodel import Session, col
 
 from jobradar.classifier.taxonomy import (
@@ -45,6 +56,7 @@ from jobradar.classifier.taxonomy import (
 )
 from jobradar.store.models import Listing, SalaryIndexRow
 from jobradar.store.queries import counted
+from jobradar.store.snapshots import snapshot_is_current
 
 MIN_SALARIES = 5
 METHOD = [
@@ -154,8 +166,20 @@ def bootstrap_intervals(pays: Sequence[float], seed: int = BOOTSTRAP_SEED) -> di
 
 def make_cell(role: str, seniority: str, jobs: Sequence[Job], intervals: bool = False) -> IndexCell:
     """The figures of one cell from its jobs."""
-    pays = [job.pay for job in jobs if job.pay is not None]
-    listings = len(jobs)
+    return _figures(
+        role,
+        seniority,
+        listings=len(jobs),
+        pays=np.array([job.pay for job in jobs if job.pay is not None], dtype=float),
+        implausible=sum(1 for job in jobs if job.implausible),
+        intervals=intervals,
+    )
+
+
+def _figures(
+    role: str, seniority: str, *, listings: int, pays: Any, implausible: int, intervals: bool
+) -> IndexCell:
+    """A cell from its counts and its jobs' pays (any order: percentiles sort them)."""
     n = len(pays)
     quartiles: list[float | None] = [None, None, None]
     if n >= MIN_SALARIES:
@@ -169,22 +193,72 @@ def make_cell(role: str, seniority: str, jobs: Sequence[Job], intervals: bool = 
         p25=quartiles[0],
         median=quartiles[1],
         p75=quartiles[2],
-        n_implausible=sum(1 for job in jobs if job.implausible),
+        n_implausible=implausible,
         intervals=bootstrap_intervals(pays) if intervals else {},
     )
 
 
+class CellJobs(NamedTuple):
+    """The jobs of one role × seniority: how many, how many only implausibly paid, and
+    the pays of the others (any order: percentiles sort them)."""
+
+    jobs: int
+    implausible: int
+    pays: Any  # a numpy array of floats
+
+
 def cells(jobs: Iterable[Job], intervals: bool = False) -> list[IndexCell]:
     """Index cells from jobs: role × seniority, then role "all", then "all"/"all"."""
+    return _assemble(_groups_of(jobs), intervals)
+
+
+def _groups_of(jobs: Iterable[Job]) -> dict[tuple[str, str], CellJobs]:
     grouped: dict[tuple[str, str], list[Job]] = defaultdict(list)
     for job in jobs:
-        for key in ((job.role, job.seniority), (job.role, "all"), ("all", "all")):
-            grouped[key].append(job)
+        grouped[(job.role, job.seniority)].append(job)
+    return {
+        key: CellJobs(
+            len(found),
+            sum(1 for job in found if job.implausible),
+            np.array([job.pay for job in found if job.pay is not None], dtype=float),
+        )
+        for key, found in grouped.items()
+    }
+
+
+def _gathered(chosen: Iterable[CellJobs]) -> CellJobs:
+    """The jobs of several role × seniority groups together."""
+    listed = list(chosen)
+    return CellJobs(
+        sum(group.jobs for group in listed),
+        sum(group.implausible for group in listed),
+        np.concatenate([group.pays for group in listed]) if listed else np.array([]),
+    )
+
+
+def _cell(role: str, seniority: str, group: CellJobs, intervals: bool) -> IndexCell:
+    return _figures(
+        role,
+        seniority,
+        listings=group.jobs,
+        pays=group.pays,
+        implausible=group.implausible,
+        intervals=intervals,
+    )
+
+
+def _assemble(groups: dict[tuple[str, str], CellJobs], intervals: bool) -> list[IndexCell]:
+    """The cells of `cells` from each role × seniority's jobs: a role's "all" and "all"/"all"
+    gather the role × seniority groups they hold."""
+    everything = dict(groups)
+    for role in {role for role, _ in groups}:
+        everything[(role, "all")] = _gathered(g for (of, _), g in groups.items() if of == role)
+    everything[("all", "all")] = _gathered(groups.values())
     result = [
-        make_cell(role, seniority, grouped[(role, seniority)], intervals)
+        _cell(role, seniority, group, intervals)
         for role in (*ROLE_SLUGS, "all")
         for seniority in (*SENIORITIES, "all")
-        if grouped.get((role, seniority))
+        if (group := everything.get((role, seniority))) is not None and group.jobs
     ]
     if not result:
         result.append(make_cell("all", "all", []))
@@ -213,9 +287,16 @@ def _pay_sql(currency: str) -> Any:
     )
 
 
+# The listings the salary index reads, written inline (never as bound parameters): the
+# index of the jobs (migration 0008) holds only these, and SQLite uses a partial index, or
+# an index on an expression, only for a query that spells the same terms.
+INDEXED_MODES: Any = literal_column("('remote', 'hybrid')")
+
+
 def job_query(day: date, currency: str, work_mode: str) -> Any:
     """One row per employer's job (role, seniority, employer, title) of the index's listings:
-    grouped in the database, so only jobs, not listings, reach Python."""
+    grouped in the database, so only jobs, not listings, reach Python. The rows come in
+    the order of the index of the jobs (migration 0008), which the database reads alone."""
     pay = _pay_sql(currency)
     usd = _midpoint_sql(col(Listing.annual_usd_min), col(Listing.annual_usd_max))
     low, high = PLAUSIBLE_ANNUAL_USD
@@ -223,17 +304,23 @@ def job_query(day: date, currency: str, work_mode: str) -> Any:
     fits = judged.between(low, high)
     plausible_pay = case((and_(pay.is_not(None), fits), pay), else_=None)
     implausible = case((and_(pay.is_not(None), ~fits), 1), else_=0)
-    employer = func.coalesce(col(Listing.company_key), literal("#") + cast(col(Listing.id), String))
+    employer = func.coalesce(
+        col(Listing.company_key), literal_column("'#'") + cast(col(Listing.id), String)
+    )
     title = func.coalesce(col(Listing.title_key), col(Listing.title))
     return (
         select(
             col(Listing.role),
             col(Listing.seniority),
-            func.count(),
-            func.avg(plausible_pay),
-            func.max(implausible),
+            func.count().label("listings"),
+            func.avg(plausible_pay).label("pay"),
+            func.max(implausible).label("bad"),
         )
-        .where(counted(day), col(Listing.remote_type).in_(WORK_MODES[work_mode]))
+        .where(
+            counted(day),
+            col(Listing.remote_type).op("IN")(INDEXED_MODES),
+            col(Listing.remote_type).in_(WORK_MODES[work_mode]),
+        )
         .group_by(col(Listing.role), col(Listing.seniority), employer, title)
     )
 
@@ -256,6 +343,61 @@ def index_jobs(
     ]
 
 
+# A REAL leaves SQLite as text rounded to 15 digits: each pay leaves it as two exact
+# integers instead, its whole part and its fraction in units of 2**-52 (exact for any
+# pay of 1 or more, whose fraction has at most 52 bits). PostgreSQL writes a double as
+# the shortest text that reads back as the same double.
+FRACTION_UNITS = 2.0**52
+
+
+def cell_query(dialect: str, day: date, currency: str, work_mode: str) -> Any:
+    """One row per role × seniority of the index of `day`: its jobs, its implausibly paid
+    jobs, its smallest pay, and its jobs' pays as text (`FRACTION_UNITS`): hundreds of
+    thousands of jobs stay in the database, a few dozen rows reach Python."""
+    jobs = job_query(day, currency, work_mode).subquery("jobs")
+    pay = jobs.c.pay
+    if dialect == "sqlite":
+        whole = cast(pay, Integer)  # pays are positive: the cast truncates to the floor
+        fraction = cast((pay - whole) * FRACTION_UNITS, Integer)
+        pays = [func.group_concat(whole), func.group_concat(fraction)]
+    else:
+        pays = [func.string_agg(cast(pay, Text), literal_column("','"))]
+    return select(
+        jobs.c.role,
+        jobs.c.seniority,
+        func.count(),
+        func.sum(case((and_(jobs.c.bad == 1, pay.is_(None)), 1), else_=0)),
+        func.min(pay),
+        *pays,
+    ).group_by(jobs.c.role, jobs.c.seniority)
+
+
+def _numbers(text: str | None) -> Any:
+    return np.array([float(part) for part in text.split(",")] if text else [], dtype=float)
+
+
+def index_groups(
+    engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
+) -> dict[tuple[str, str], CellJobs] | None:
+    """Each role × seniority's jobs in the index of `day` (`cell_query`); None when a pay
+    under 1 could not leave SQLite exactly."""
+    dialect = engine.dialect.name
+    with engine.connect() as connection:
+        rows = connection.execute(cell_query(dialect, day, currency, work_mode)).all()
+    groups = {}
+    for role, seniority, jobs, implausible, lowest, *pays in rows:
+        if dialect == "sqlite" and lowest is not None and lowest < 1:
+            return None
+        groups[(role, seniority)] = CellJobs(int(jobs), int(implausible or 0), _pays(*pays))
+    return groups
+
+
+def _pays(text: str | None, fractions: str | None = None) -> Any:
+    """The pays `cell_query` wrote: as text, or (SQLite) as whole parts and fractions."""
+    pays = _numbers(text)
+    return pays if fractions is None else pays + _numbers(fractions) / FRACTION_UNITS
+
+
 def compute_index(
     engine: Engine,
     day: date,
@@ -264,7 +406,10 @@ def compute_index(
     intervals: bool = False,
 ) -> list[IndexCell]:
     """The index for `day` computed from the listings (no change figures)."""
-    return cells(index_jobs(engine, day, currency, work_mode), intervals)
+    groups = index_groups(engine, day, currency, work_mode)
+    if groups is None:
+        return cells(index_jobs(engine, day, currency, work_mode), intervals)
+    return _assemble(groups, intervals)
 
 
 def stored_index(
@@ -318,40 +463,57 @@ def with_change(
     return current
 
 
-def salary_index(
+def computed_index(
     engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
 ) -> list[IndexCell]:
-    """The index of `day`: its snapshot if one exists, else computed now; with 30-day change."""
-    cells_of_day = stored_index(engine, day, currency, work_mode)
-    if cells_of_day is not None:
-        return cells_of_day
+    """The index of `day` computed from the listings now, with its 30-day change."""
     return with_change(
         engine, day, compute_index(engine, day, currency, work_mode), currency, work_mode
     )
 
 
-def group_cells(jobs: Sequence[Job], intervals: bool = True) -> list[IndexCell]:
+def salary_index(
+    engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
+) -> list[IndexCell]:
+    """The index of `day`: its snapshot if it is current (`snapshot_is_current`), else
+    computed now; with 30-day change."""
+    if snapshot_is_current(engine, day):
+        cells_of_day = stored_index(engine, day, currency, work_mode)
+        if cells_of_day is not None:
+            return cells_of_day
+    return computed_index(engine, day, currency, work_mode)
+
+
+def headline_cells(
+    groups: dict[tuple[str, str], CellJobs], intervals: bool = True
+) -> list[IndexCell]:
     """One cell per headline group of roles (`GROUPS`) and one for all roles, seniority "all"."""
-    chosen = [(name, set(roles)) for name, roles in GROUPS.items()]
     return [
-        make_cell(name, "all", [job for job in jobs if job.role in roles], intervals)
-        for name, roles in chosen
-    ] + [make_cell("all", "all", jobs, intervals)]
+        _cell(
+            name, "all", _gathered(g for (role, _), g in groups.items() if role in roles), intervals
+        )
+        for name, roles in GROUPS.items()
+    ] + [_cell("all", "all", _gathered(groups.values()), intervals)]
 
 
 def report_index(
     engine: Engine, day: date, currency: str = "USD", work_mode: str = "remote+hybrid"
 ) -> tuple[list[IndexCell], list[IndexCell]]:
-    """The index of `day` as `salary_index` gives it, each cell with its bootstrap intervals
-    and implausible count where today's listings give the same cell, and the headline groups."""
-    jobs = index_jobs(engine, day, currency, work_mode)
-    computed = cells(jobs, intervals=True)
-    index = stored_index(engine, day, currency, work_mode)
-    if index is None:  # no snapshot of the day: the index is what the listings give now
-        return with_change(engine, day, computed, currency, work_mode), group_cells(jobs)
+    """The index of `day` as `salary_index` gives it (its snapshot while current), each cell
+    with its bootstrap intervals and implausible count where today's listings give the same
+    cell, and the headline groups."""
+    groups = index_groups(engine, day, currency, work_mode)
+    if groups is None:
+        groups = _groups_of(index_jobs(engine, day, currency, work_mode))
+    computed = _assemble(groups, intervals=True)
+    index = None
+    if snapshot_is_current(engine, day):
+        index = stored_index(engine, day, currency, work_mode)
+    if index is None:  # no current snapshot of the day: what the listings give now
+        return with_change(engine, day, computed, currency, work_mode), headline_cells(groups)
     fresh = {(c.role, c.seniority): c for c in computed}
     for cell in index:
         twin = fresh.get((cell.role, cell.seniority))
         if twin and (twin.n_with_salary, twin.median) == (cell.n_with_salary, cell.median):
             cell.intervals, cell.n_implausible = twin.intervals, twin.n_implausible
-    return index, group_cells(jobs)
+    return index, headline_cells(groups)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, or_, select
 from sqlmodel import Session, col
 
 from jobradar.classifier.taxonomy import ROLE_SLUGS
-from jobradar.store.models import Listing, RoleCount, SalaryIndexRow
-from jobradar.store.queries import ListingFilter, counted, facet_counts
-from jobradar.store.salary_index import CURRENCIES, WORK_MODES, compute_index, with_change
+from jobradar.store.models import CrawlRun, Listing, RoleCount, SalaryIndexRow
+from jobradar.store.queries import ListingFilter, counted, end_of, facet_counts
+from jobradar.store.types import utc_now
 
 # The index cell's figures a snapshot keeps (intervals are the report's, made on the day).
 STORED_FIELDS = (
@@ -33,6 +33,15 @@ STORED_FIELDS = (
 
 def take_snapshot(engine: Engine, day: date) -> int:
     """Snapshot `day` from the listings; returns the number of salary-index rows."""
+    # here, not at the top: reading snapshots (`roles`) must not pay numpy's import
+    from jobradar.store.salary_index import (  # noqa: PLC0415
+        CURRENCIES,
+        WORK_MODES,
+        compute_index,
+        with_change,
+    )
+
+    taken_at = utc_now()  # before reading the listings: a crawl while we read makes it stale
     with engine.connect() as connection:
         fx_date = connection.execute(
             select(func.max(col(Listing.fx_date))).where(counted(day))
@@ -54,6 +63,7 @@ def take_snapshot(engine: Engine, day: date) -> int:
                         currency=currency,
                         work_mode=work_mode,
                         fx_date=fx_date,
+                        taken_at=taken_at,
                         **{name: getattr(cell, name) for name in STORED_FIELDS},
                     )
                 )
@@ -62,6 +72,26 @@ def take_snapshot(engine: Engine, day: date) -> int:
         session.execute(delete(SalaryIndexRow).where(col(SalaryIndexRow.snapshot_date) == day))
         session.add_all([*counts, *index])
     return len(index)
+
+
+def snapshot_is_current(engine: Engine, day: date) -> bool:
+    """Whether `day` has a snapshot that the listings would give again: no crawl that could
+    change that day's listings (one started before the day ended) ran after it was taken.
+    A snapshot of a store older than the time of taking (migration 0009) is trusted."""
+    taken_query = select(func.count(), func.min(col(SalaryIndexRow.taken_at))).where(
+        col(SalaryIndexRow.snapshot_date) == day
+    )
+    later_crawl = select(col(CrawlRun.id)).where(col(CrawlRun.started_at) < end_of(day)).limit(1)
+    with engine.connect() as connection:
+        rows, taken = connection.execute(taken_query).one()
+        if not rows:
+            return False
+        if taken is None:
+            return True
+        later = later_crawl.where(
+            or_(col(CrawlRun.finished_at).is_(None), col(CrawlRun.finished_at) > taken)
+        )
+        return connection.execute(later).first() is None
 
 
 def has_snapshot(engine: Engine, day: date) -> bool:

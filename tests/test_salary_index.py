@@ -1,22 +1,33 @@
 """The salary index on a small store: one job per employer and title, implausible pay left
-out and counted, the currency views, and seeded bootstrap intervals."""
+out and counted, the currency views, seeded bootstrap intervals, the index computed in the
+database cell by cell as it is job by job, and a current snapshot read instead of computing."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from jobradar.classifier.taxonomy import PLAUSIBLE_ANNUAL_USD
+from jobradar.classifier.taxonomy import PLAUSIBLE_ANNUAL_USD, ROLE_SLUGS, SENIORITIES
 from jobradar.store.models import Listing
+from jobradar.store.runs import RunOutcome, finish_run, start_run
 from jobradar.store.salary_index import (
+    CURRENCIES,
     MIN_SALARIES,
+    WORK_MODES,
     bootstrap_intervals,
+    cells,
     compute_index,
+    computed_index,
     index_jobs,
+    make_cell,
+    salary_index,
+    stored_index,
 )
+from jobradar.store.snapshots import STORED_FIELDS, snapshot_is_current, take_snapshot
 from jobradar.store.types import utc_now
 
 NOW = utc_now()
@@ -155,3 +166,99 @@ def test_bootstrap_intervals_are_seeded_and_hold_their_percentile() -> None:
     low, high = bootstrap_intervals(many)["median"]
     assert low < len(many) / 2 < high
     assert high - low < len(many) / 20
+
+
+def _mixed_market(engine: Engine) -> None:
+    """Jobs in several roles and seniorities: paid, unpaid, implausible, a job in many
+    places, pay in other currencies."""
+    low, high = PLAUSIBLE_ANNUAL_USD
+    listings = []
+    for n in range(240):
+        pay: float | None = 60_000 + (n * 7919) % 180_000 + n / 7  # not round numbers
+        if n % 5 == 0:
+            pay = None
+        elif n % 23 == 0:
+            pay = high * 3
+        elif n % 29 == 0:
+            pay = low / 3
+        extra: dict[str, Any] = {
+            "role": ("mlops", "ml-infrastructure", "data-engineering", "other")[n % 4],
+            "seniority": ("senior", "staff", "unspecified")[n % 3],
+            "remote_type": "onsite" if n % 17 == 0 else ("remote", "hybrid")[n % 8 // 4],
+        }
+        for currency, every in (("EUR", (11, 23)), ("GBP", (19, 29))):
+            if pay is not None and any(n % k == 0 for k in every):
+                extra |= {"salary_currency": currency, "salary_period": "month"}
+                extra["salary_min"] = pay / 14
+        if n % 13 == 0:
+            extra["company_key"] = None
+        # the same title at one employer: one job, many listings; implausible pay: a job alone
+        title = f"Engineer {n % 6}" if n % 23 and n % 29 else f"Odd {n}"
+        listings.append(_listing(n, f"Co{n % 40}", title, pay, **extra))
+    _store(engine, listings)
+
+
+def _cells_one_job_at_a_time(jobs: list[Any]) -> list[dict[str, Any]]:
+    """The cells as the index defines them, job by job (the reference for the column path)."""
+    grouped: dict[tuple[str, str], list[Any]] = {}
+    for job in jobs:
+        for key in ((job.role, job.seniority), (job.role, "all"), ("all", "all")):
+            grouped.setdefault(key, []).append(job)
+    return [
+        make_cell(role, seniority, grouped[(role, seniority)], intervals=True).as_dict()
+        for role in (*ROLE_SLUGS, "all")
+        for seniority in (*SENIORITIES, "all")
+        if (role, seniority) in grouped
+    ]
+
+
+@pytest.mark.parametrize(
+    ("currency", "work_mode"), [(c, m) for c in CURRENCIES for m in WORK_MODES]
+)
+def test_the_index_computed_cell_by_cell_is_the_index_job_by_job(
+    engine: Engine, currency: str, work_mode: str
+) -> None:
+    _mixed_market(engine)
+    jobs = index_jobs(engine, NOW.date(), currency, work_mode)
+    assert any(job.listings > 1 for job in jobs)
+    assert any(job.implausible for job in jobs)
+    computed = compute_index(engine, NOW.date(), currency, work_mode, intervals=True)
+    assert [cell.as_dict() for cell in computed] == _cells_one_job_at_a_time(jobs)
+    assert [cell.as_dict() for cell in cells(jobs, intervals=True)] == _cells_one_job_at_a_time(
+        jobs
+    )
+
+
+def test_a_current_snapshot_is_read_and_gives_what_computing_gives(engine: Engine) -> None:
+    _mixed_market(engine)
+    day = NOW.date()
+    assert not snapshot_is_current(engine, day)
+    computed = [cell.as_dict() for cell in computed_index(engine, day)]
+    take_snapshot(engine, day)
+    assert snapshot_is_current(engine, day)
+    stored = stored_index(engine, day, "USD", "remote+hybrid")
+    assert stored is not None
+    read = [cell.as_dict() for cell in salary_index(engine, day)]
+    # a snapshot keeps the figures, not the implausible counts or intervals
+    kept = [{name: cell[name] for name in STORED_FIELDS} for cell in computed]
+    assert [{name: cell[name] for name in STORED_FIELDS} for cell in read] == kept
+    assert [cell.as_dict() for cell in stored] == read
+
+
+def test_a_crawl_after_the_snapshot_makes_it_stale(engine: Engine) -> None:
+    _mixed_market(engine)
+    day = NOW.date()
+    take_snapshot(engine, day)
+    before = next(c for c in salary_index(engine, day) if c.role == c.seniority == "all")
+    run = start_run(engine, "greenhouse", utc_now(), None, None)
+    _store(engine, [_listing(1000 + i, f"New{i}", "MLOps Engineer", 500_000) for i in range(9)])
+    assert not snapshot_is_current(engine, day)  # a crawl still running writes listings
+    finish_run(engine, run, RunOutcome(status="ok", finish_reason="finished"))
+    assert not snapshot_is_current(engine, day)
+    after = next(c for c in salary_index(engine, day) if c.role == c.seniority == "all")
+    assert after.n_listings == before.n_listings + 9
+    # a crawl that started after the day ended changes nothing of it
+    take_snapshot(engine, day)
+    later = start_run(engine, "greenhouse", utc_now() + timedelta(days=2), None, None)
+    finish_run(engine, later, RunOutcome(status="ok", finish_reason="finished"))
+    assert snapshot_is_current(engine, day)
