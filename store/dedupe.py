@@ -1,23 +1,26 @@
 """The store's side of cross-source duplicates: reading candidates, writing links.
 
 Which listings are one job is decided by `jobradar.classifier.duplicates`; the dedupe
-stage of a refresh (`jobradar.scheduler.stages`) reads the open listings here one
-batch of companies at a time — only companies listed on two sources or more, without
-descriptions, which are read only for the pairs that need them — and writes back the
-links that changed.
+stage of a refresh (`jobradar.scheduler.stages`) reads the open listings here in one
+pass ordered by company, handed over in batches of whole companies — only companies
+listed on two sources or more, without descriptions, which are read only for the pairs
+that need them — and writes back the links that changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Engine, Table, bindparam, func, select, update
+from sqlalchemy import Engine, Row, Table, bindparam, select, update
 
 from jobradar.store.models import Listing
 
 LISTINGS: Table = Listing.__table__  # type: ignore[attr-defined]
-COMPANIES_PER_BATCH = 500
+LISTINGS_PER_BATCH = 10_000  # matched together: one read of their descriptions
+ROWS_PER_FETCH = 2_000
 IDS_PER_QUERY = 5_000  # under SQLite's limit of bound parameters
 POSTING_COLUMNS = (
     "id",
@@ -40,24 +43,31 @@ def _open_and_countable(excluded: Collection[str]) -> Any:
 
 def company_batches(
     engine: Engine, excluded_sources: Collection[str] = ()
-) -> Iterator[list[dict[str, Any]]]:
-    """The open listings of companies listed on two sources or more, by batch of companies."""
-    condition = _open_and_countable(excluded_sources)
-    companies_query = (
-        select(LISTINGS.c.company_key)
-        .where(condition)
-        .group_by(LISTINGS.c.company_key)
-        .having(func.count(LISTINGS.c.source.distinct()) > 1)
+) -> Iterator[list[Row[Any]]]:
+    """The open listings of companies listed on two sources or more, in batches of whole
+    companies of about `LISTINGS_PER_BATCH` listings.
+
+    One read in company order, streamed: a query per batch of companies would find its
+    rows again through the index, and the companies first through a grouping of every
+    open listing.
+    """
+    query = (
+        select(*(LISTINGS.c[name] for name in POSTING_COLUMNS))
+        .where(_open_and_countable(excluded_sources))
         .order_by(LISTINGS.c.company_key)
     )
+    batch: list[Row[Any]] = []
     with engine.connect() as connection:
-        companies = list(connection.execute(companies_query).scalars())
-    columns = [LISTINGS.c[name] for name in POSTING_COLUMNS]
-    for start in range(0, len(companies), COMPANIES_PER_BATCH):
-        chosen = companies[start : start + COMPANIES_PER_BATCH]
-        query = select(*columns).where(condition, LISTINGS.c.company_key.in_(chosen))
-        with engine.connect() as connection:
-            yield [dict(row._mapping) for row in connection.execute(query)]
+        result = connection.execution_options(yield_per=ROWS_PER_FETCH).execute(query)
+        for _, listed in groupby(result, key=attrgetter("company_key")):
+            company = list(listed)
+            if len({row.source for row in company}) > 1:
+                batch += company
+                if len(batch) >= LISTINGS_PER_BATCH:
+                    yield batch
+                    batch = []
+    if batch:
+        yield batch
 
 
 def descriptions(engine: Engine, ids: Sequence[int]) -> dict[int, str]:
