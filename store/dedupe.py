@@ -14,7 +14,7 @@ from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import Engine, Row, Table, bindparam, select, update
+from sqlalchemy import Connection, Engine, Row, Table, bindparam, select, update
 
 from jobradar.store.models import Listing
 
@@ -22,6 +22,7 @@ LISTINGS: Table = Listing.__table__  # type: ignore[attr-defined]
 LISTINGS_PER_BATCH = 10_000  # matched together: one read of their descriptions
 ROWS_PER_FETCH = 2_000
 IDS_PER_QUERY = 5_000  # under SQLite's limit of bound parameters
+LINKS_PER_STATEMENT = 20_000  # parameters built a slice at a time: a dict is 3x a tuple
 POSTING_COLUMNS = (
     "id",
     "source",
@@ -91,30 +92,35 @@ def write_links(engine: Engine, links: Mapping[int, int]) -> int:
     )
     with engine.connect() as connection:
         current = {row.id: row.canonical_id for row in connection.execute(current_query)}
-    changes: list[dict[str, int | None]] = [
-        {"b_id": listing, "b_canonical": canonical}
+    changes: list[tuple[int, int | None]] = [
+        (listing, canonical)
         for listing, canonical in links.items()
         if current.get(listing) != canonical
     ]
-    changes += [
-        {"b_id": listing, "b_canonical": None} for listing in current if listing not in links
-    ]
+    changes += [(listing, None) for listing in current if listing not in links]
     if changes:
-        changes.sort(key=itemgetter("b_id"))  # in the table's order: pages written together
+        changes.sort(key=itemgetter(0))  # in the table's order: pages written together
         _update_links(engine, changes)
     return len(links)
 
 
-def _update_links(engine: Engine, changes: list[dict[str, int | None]]) -> None:
+def _update_links(engine: Engine, changes: Sequence[tuple[int, int | None]]) -> None:
+    """Write (listing id, canonical id or None) pairs in one transaction, a slice at a time."""
     statement = (
         update(LISTINGS)
         .where(LISTINGS.c.id == bindparam("b_id"))
         .values(canonical_id=bindparam("b_canonical"))
     )
+
+    def write(connection: Connection) -> None:
+        for start in range(0, len(changes), LINKS_PER_STATEMENT):
+            chosen = changes[start : start + LINKS_PER_STATEMENT]
+            connection.execute(statement, [{"b_id": i, "b_canonical": c} for i, c in chosen])
+
     with engine.connect() as connection:
         if engine.dialect.name != "sqlite":
             with connection.begin():
-                connection.execute(statement, changes)
+                write(connection)
             return
         # While it enforces foreign keys, SQLite rewrites every index of a row whose
         # self-referencing key changes: twice the time of the update alone. Every id
@@ -123,7 +129,7 @@ def _update_links(engine: Engine, changes: list[dict[str, int | None]]) -> None:
         connection.commit()
         try:
             with connection.begin():
-                connection.execute(statement, changes)
+                write(connection)
         finally:
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             connection.commit()

@@ -144,6 +144,7 @@ def test_the_stage_links_what_the_matcher_finds_on_every_listing_at_once(
 ) -> None:
     monkeypatch.setattr(stored_duplicates, "LISTINGS_PER_BATCH", batch)
     monkeypatch.setattr(stored_duplicates, "ROWS_PER_FETCH", 5)
+    monkeypatch.setattr(stored_duplicates, "LINKS_PER_STATEMENT", 3)
     _filled(engine)
     postings = _open_postings(engine)
     expected = duplicate_links(duplicate_groups(postings))
