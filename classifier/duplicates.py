@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -41,7 +42,11 @@ DESCRIPTION_CONTAINMENT = 0.5  # share of the shorter description's 5-grams foun
 MIN_DESCRIPTION_WORDS = 60  # shorter than this, a description cannot confirm or refute
 BLOCKING_WORDS = 2  # a title's rarest words a matching title must share one of
 _WORD_STEM = 4  # words compared by their first letters: "engineer(s)", "model(l)ing"
-_WORDS = re.compile(r"[a-z0-9]+")
+# A description's words are the runs of [a-z0-9] of its lower-cased text; read from its
+# ASCII bytes (any other character one "?"), they are found twice as fast as by a regular
+# expression.
+_WORD_CHARACTERS = (string.ascii_lowercase + string.digits).encode()
+_WORD_BYTES = bytes(byte if byte in _WORD_CHARACTERS else ord(" ") for byte in range(256))
 _MODE_WORDS = frozenset(
     {
         "remote",
@@ -112,16 +117,23 @@ class Posting:
     description: str = ""
     first_seen: datetime | None = None
     remote: bool = False
-    _shingles: frozenset[tuple[str, ...]] | None = field(default=None, repr=False)
+    _shingles: frozenset[int] | None = field(default=None, repr=False)
 
     @property
-    def shingles(self) -> frozenset[tuple[str, ...]]:
+    def shingles(self) -> frozenset[int]:
+        """The description's word 5-grams, each by its 64-bit hash: half the memory of the
+        5-grams themselves, and two different 5-grams of one hash are as good as never met."""
         if self._shingles is None:
-            words = _WORDS.findall(self.description.lower())
+            words = _description_words(self.description)
             self._shingles = frozenset(
-                zip(words, words[1:], words[2:], words[3:], words[4:], strict=False)
+                map(hash, zip(words, words[1:], words[2:], words[3:], words[4:], strict=False))
             )
         return self._shingles
+
+
+def _description_words(text: str) -> list[bytes]:
+    ascii_text = text.lower().encode("ascii", "replace")
+    return ascii_text.translate(_WORD_BYTES).split()
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -136,6 +148,12 @@ def _place_names(words: set[str]) -> bool:
 
 
 def titles_match(a: str, b: str) -> bool:
+    return _titles_match(a, b) if a <= b else _titles_match(b, a)
+
+
+@functools.lru_cache(maxsize=262_144)
+def _titles_match(a: str, b: str) -> bool:
+    # one company's titles meet again on every source, and common titles in every company
     key_a, key_b = title_key(a), title_key(b)
     if key_a == key_b or fuzz.token_sort_ratio(key_a, key_b) >= TITLE_SIMILARITY:
         return True

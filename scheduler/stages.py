@@ -31,14 +31,14 @@ def dedupe(engine: Engine) -> int:
     for rows in stored_duplicates.company_batches(engine, NOT_ONE_JOB):
         postings = [
             Posting(
-                id=row["id"],
-                source=row["source"],
-                company_key=row["company_key"],
-                title=row["title"],
-                location=row["location_raw"],
-                countries=row["countries"] or [],
-                first_seen=row["first_seen"],
-                remote=row["remote_type"] == "remote",
+                id=row.id,
+                source=row.source,
+                company_key=row.company_key,
+                title=row.title,
+                location=row.location_raw,
+                countries=row.countries or [],
+                first_seen=row.first_seen,
+                remote=row.remote_type == "remote",
             )
             for row in rows
         ]
