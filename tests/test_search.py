@@ -4,10 +4,10 @@ store already held, and answered from the index."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, MetaData, Table, insert, text
 
 from jobradar.store.engine import open_store
 from jobradar.store.listings import upsert_listings
@@ -100,6 +100,35 @@ def test_filters_country_company_confidence_since(store: Engine) -> None:
     ]
 
 
+def _store_as_revision_0004_did(connection: Connection, seen_at: datetime) -> None:
+    """The seed rows, written into the columns a store at revision 0004 has (today's
+    upsert writes columns that later revisions added)."""
+    listings = Table("listings", MetaData(), autoload_with=connection)
+    placeholders = {
+        "location_requirements": [],
+        "description_hash": "",
+        "source_record": {},
+        "first_seen": seen_at,
+        "last_seen": seen_at,
+        "role": "other",
+        "role_confidence": 0.0,
+        "skills": [],
+        "classifier_version": "",
+        "extractor_version": "",
+    }
+    connection.execute(
+        insert(listings),
+        [
+            {
+                name: value
+                for name, value in {**placeholders, **row}.items()
+                if name in listings.columns
+            }
+            for row in rows()
+        ],
+    )
+
+
 def test_migration_0005_indexes_the_listings_a_store_already_held(store_url: str) -> None:
     from alembic import command
     from alembic.config import Config
@@ -113,7 +142,7 @@ def test_migration_0005_indexes_the_listings_a_store_already_held(store_url: str
     with older.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0004")
-    upsert_listings(older, rows(), utc_now() - timedelta(days=1))
+        _store_as_revision_0004_did(connection, utc_now() - timedelta(days=1))
     older.dispose()
     engine = open_store(store_url)  # migrates to the newest schema
     tag_by_source_id(engine, {str(n): "mlops" for n in range(len(rows()))})

@@ -28,7 +28,7 @@ def test_the_metadata_describes_every_column_people_read() -> None:
     internal = {"source_record", "workplace_raw", "location_requirements", "salary_raw"}
     internal |= {"pay_structured", "description_hash", "content_hash", "expires_at"}
     internal |= {"classifier_version", "extractor_version", "tagged_hash"}
-    internal |= {"company_key", "title_key"}
+    internal |= {"company_key", "title_key", "record_hash"}
     assert set(Listing.model_fields) - internal <= set(described)
 
 
