@@ -5,10 +5,12 @@ The CI test (tests/test_cluster.py) does the same with 210 small boards, kills a
 and compares with a one-machine crawl; this measures. The nodes are Scrapyd daemons on
 this machine (`--nodes`, each with `--slots` crawls at once), in an environment with
 jobradar's dependencies and the egg `scrapyd-deploy` builds, as in the test.
-`--kill-after S` kills the last node S seconds into the crawl.
+`--kill-after S` kills the last node S seconds into the crawl; `--compare-local` then
+crawls the same replay on this machine alone, as `jobradar run` without `--scrapyd` does,
+into a store of its own, and compares the two stores' listings, field by field.
 
 Run: python -m bench.cluster [--boards 10000] [--per-board 50] [--nodes 2] [--slots 2]
-                             [--boards-per-job 250] [--kill-after S]
+                             [--boards-per-job 250] [--kill-after S] [--compare-local]
 Needs the PostgreSQL server of the tests ($JOBRADAR_TEST_POSTGRES) and jobradar[cluster].
 """
 
@@ -21,7 +23,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import Engine, create_engine, func, select, text
 from sqlmodel import Session
 
 from bench.machine import reference_loop
@@ -33,12 +35,16 @@ from jobradar.crawler.sources import SourceConfig
 from jobradar.scheduler import stages
 from jobradar.scheduler.cluster import crawl_cluster, deploy
 from jobradar.scheduler.crawls import CrawlResult
-from jobradar.scheduler.jobs import OFFLINE_SETTINGS
+from jobradar.scheduler.jobs import OFFLINE_SETTINGS, CrawlOptions
+from jobradar.scheduler.jobs import crawl as run_crawls
 from jobradar.store.engine import open_store
 from jobradar.store.listings import refresh_statistics
 from jobradar.store.models import CrawlJob, Listing
 from tests.conftest import POSTGRES_URL
 from tests.test_cluster import _build_egg, _node_python, _start_node
+from tests.test_cluster import _listings as listing_facts
+
+SEEN_AT = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)  # both crawls' time: listings compare whole
 
 
 def crawl(args: argparse.Namespace, url: str) -> tuple[list[CrawlResult], list[str], float]:
@@ -64,7 +70,7 @@ def crawl(args: argparse.Namespace, url: str) -> tuple[list[CrawlResult], list[s
                     sources,
                     nodes=[node.node for node in nodes],
                     database_url=url,
-                    seen_at=datetime.now(UTC),
+                    seen_at=SEEN_AT,
                     boards_per_job=args.boards_per_job,
                     settings={**OFFLINE_SETTINGS, "JOBRADAR_MAX_REQUESTS": 10 * args.boards},
                     timeout=6 * 3600,
@@ -76,6 +82,37 @@ def crawl(args: argparse.Namespace, url: str) -> tuple[list[CrawlResult], list[s
                     node.kill()
 
 
+def crawl_locally(args: argparse.Namespace, url: str) -> float:
+    """The same replay crawled by this machine's crawl children alone; the seconds."""
+    with tempfile.TemporaryDirectory(prefix="jobradar-bench-local-") as tmp:
+        sources_file = Path(tmp) / "sources.toml"
+        sources_file.write_text("".join(f'[[source]]\ntype = "{name}"\n' for name in SCALE_ATS))
+        options = CrawlOptions(
+            database_url=url,
+            sources_file=sources_file,
+            only=SCALE_ATS,
+            offline=True,
+            settings={**OFFLINE_SETTINGS, "JOBRADAR_MAX_REQUESTS": 10 * args.boards},
+            timeout=6 * 3600,
+            log_dir=Path(tmp) / "logs",
+        )
+        started = time.monotonic()
+        report = run_crawls(
+            options,
+            seen_at=SEEN_AT,
+            replay=scale_replay(args.boards, per_board=args.per_board, seed=5),
+        )
+        for result in report.results:
+            print(f"local {result.source}: {result.status}, {result.fetched} listings")
+        return time.monotonic() - started
+
+
+def _schema(admin: Engine, name: str) -> str:
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE SCHEMA {name}"))
+    return f"{POSTGRES_URL}?options=-csearch_path%3D{name}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--boards", type=int, default=10_000)
@@ -84,13 +121,12 @@ def main() -> None:
     parser.add_argument("--slots", type=int, default=2)
     parser.add_argument("--boards-per-job", type=int, default=250)
     parser.add_argument("--kill-after", type=float, default=None)
+    parser.add_argument("--compare-local", action="store_true")
     args = parser.parse_args()
     print(f"reference loop: {reference_loop():.2f} s")
     schema = f"bench_cluster_{int(time.time())}"
     admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    url = _schema(admin, schema)
     started = time.monotonic()
     results, notes, crawl_seconds = crawl(args, url)
     for result in results:
@@ -107,6 +143,17 @@ def main() -> None:
         f"scheduled again) on {args.nodes} nodes × {args.slots} slots: {crawl_seconds:.0f} s, "
         f"{listings / crawl_seconds:.0f} listings/s"
     )
+    if args.compare_local:
+        local_url = _schema(admin, f"{schema}_local")
+        seconds = crawl_locally(args, local_url)
+        cluster, local = listing_facts(url), listing_facts(local_url)
+        print(
+            f"one machine: {len(local)} listings in {seconds:.0f} s; the cluster's listings are "
+            f"{'the same' if cluster == local else 'NOT the same'} ({len(cluster - local)} only "
+            f"in the cluster's store, {len(local - cluster)} only in the one machine's)"
+        )
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema}_local CASCADE"))
     moment = time.monotonic()
     refresh_statistics(engine)
     duplicates = stages.dedupe(engine)
