@@ -9,21 +9,26 @@ upsert, without a crawl. Rates are listings per second of the crawl's own time (
 `elapsed_time_seconds`, start-up excluded) and per second of child CPU time.
 
 Run: python -m bench.ingest [--listings 20000] [--postgres URL]
+On PostgreSQL, the crawl and the raw baseline each write a fresh schema of their own in the
+database of URL, dropped at the end.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 from jobradar.crawler.replay import Catalog, Recording, ReplayServer
 from jobradar.crawler.replay.demo import market
@@ -108,6 +113,23 @@ def _raw_baseline(source_url: str, target_url: str) -> float:
     return len(rows) / (time.perf_counter() - started)
 
 
+@contextlib.contextmanager
+def _postgres_schemas(base: str, count: int) -> Iterator[list[str]]:
+    """URLs of `count` fresh schemas of the database of `base`, dropped afterwards."""
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    names = [f"bench_ingest_{uuid.uuid4().hex[:8]}" for _ in range(count)]
+    with admin.connect() as connection:
+        for name in names:
+            connection.execute(text(f"CREATE SCHEMA {name}"))
+    try:
+        yield [f"{base}?options=-csearch_path%3D{name}" for name in names]
+    finally:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--listings", type=int, default=20_000)
@@ -115,24 +137,25 @@ def main() -> None:
     args = parser.parse_args()
     catalog = _boards(args.listings)
     boards = catalog.boards("greenhouse")
-    with tempfile.TemporaryDirectory() as tmp, ReplayServer(catalog) as server:
-        folder = Path(tmp)
+    with contextlib.ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        server = stack.enter_context(ReplayServer(catalog))
         sources = folder / "sources.toml"
         sources.write_text(
             f'[[source]]\ntype = "greenhouse"\nboards = {json.dumps(boards)}\n'
             f'base_url = "{server.base_url}"\n',
             encoding="utf-8",
         )
-        stores = {"sqlite": f"sqlite:///{folder / 'ingest.db'}"}
+        stores = {"sqlite": (f"sqlite:///{folder / 'ingest.db'}", f"sqlite:///{folder / 'raw.db'}")}
         if args.postgres:
-            stores["postgresql"] = args.postgres
+            crawled, raw_target = stack.enter_context(_postgres_schemas(args.postgres, 2))
+            stores["postgresql"] = (crawled, raw_target)
         print(f"{len(boards)} boards, {args.listings} listings; load {_load():.2f}")
-        for backend, url in stores.items():
+        for backend, (url, raw_target) in stores.items():
             seen = utc_now()
             first = _crawl(url, sources, folder / "first", seen)
             again = _crawl(url, sources, folder / "again", seen + timedelta(days=1))
-            raw_target = f"sqlite:///{folder / 'raw.db'}" if backend == "sqlite" else url + "_raw"
-            raw = _raw_baseline(url, raw_target) if backend == "sqlite" else float("nan")
+            raw = _raw_baseline(url, raw_target)
             for name, (elapsed, cpu, stored) in (("first crawl", first), ("re-crawl", again)):
                 print(
                     f"{backend:10} {name:11}: {stored / elapsed:7,.0f} listings/s "
