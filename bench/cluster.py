@@ -23,10 +23,11 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from bench.machine import reference_loop
+from bench.postgres import scratch_schemas
 from jobradar.classifier.roles import load_role_model
 from jobradar.crawler.replay import ReplayServer
 from jobradar.crawler.replay.offline import offline_sources
@@ -107,12 +108,6 @@ def crawl_locally(args: argparse.Namespace, url: str) -> float:
         return time.monotonic() - started
 
 
-def _schema(admin: Engine, name: str) -> str:
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA {name}"))
-    return f"{POSTGRES_URL}?options=-csearch_path%3D{name}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--boards", type=int, default=10_000)
@@ -124,9 +119,12 @@ def main() -> None:
     parser.add_argument("--compare-local", action="store_true")
     args = parser.parse_args()
     print(f"reference loop: {reference_loop():.2f} s")
-    schema = f"bench_cluster_{int(time.time())}"
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    url = _schema(admin, schema)
+    with scratch_schemas(POSTGRES_URL, "bench_cluster", 2) as (url, local_url):
+        measure(args, url, local_url)
+
+
+def measure(args: argparse.Namespace, url: str, local_url: str) -> None:
+    """Crawl on the cluster into `url` (and on this machine into `local_url`), dedupe, tag."""
     started = time.monotonic()
     results, notes, crawl_seconds = crawl(args, url)
     for result in results:
@@ -144,7 +142,6 @@ def main() -> None:
         f"{listings / crawl_seconds:.0f} listings/s"
     )
     if args.compare_local:
-        local_url = _schema(admin, f"{schema}_local")
         seconds = crawl_locally(args, local_url)
         cluster, local = listing_facts(url), listing_facts(local_url)
         print(
@@ -152,8 +149,6 @@ def main() -> None:
             f"{'the same' if cluster == local else 'NOT the same'} ({len(cluster - local)} only "
             f"in the cluster's store, {len(local - cluster)} only in the one machine's)"
         )
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema}_local CASCADE"))
     moment = time.monotonic()
     refresh_statistics(engine)
     duplicates = stages.dedupe(engine)
@@ -163,8 +158,6 @@ def main() -> None:
     print(f"tag: {tagged} listings, {time.monotonic() - moment:.0f} s")
     print(f"total: {time.monotonic() - started:.0f} s")
     engine.dispose()
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
 
 
 if __name__ == "__main__":

@@ -22,14 +22,13 @@ import os
 import resource
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
+from bench.postgres import scratch_schemas
 from jobradar.crawler.replay import Catalog, Recording, ReplayServer
 from jobradar.crawler.replay.demo import market
 from jobradar.scheduler.crawls import crawl_source
@@ -113,23 +112,6 @@ def _raw_baseline(source_url: str, target_url: str) -> float:
     return len(rows) / (time.perf_counter() - started)
 
 
-@contextlib.contextmanager
-def _postgres_schemas(base: str, count: int) -> Iterator[list[str]]:
-    """URLs of `count` fresh schemas of the database of `base`, dropped afterwards."""
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    names = [f"bench_ingest_{uuid.uuid4().hex[:8]}" for _ in range(count)]
-    with admin.connect() as connection:
-        for name in names:
-            connection.execute(text(f"CREATE SCHEMA {name}"))
-    try:
-        yield [f"{base}?options=-csearch_path%3D{name}" for name in names]
-    finally:
-        with admin.connect() as connection:
-            for name in names:
-                connection.execute(text(f"DROP SCHEMA {name} CASCADE"))
-        admin.dispose()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--listings", type=int, default=20_000)
@@ -148,7 +130,9 @@ def main() -> None:
         )
         stores = {"sqlite": (f"sqlite:///{folder / 'ingest.db'}", f"sqlite:///{folder / 'raw.db'}")}
         if args.postgres:
-            crawled, raw_target = stack.enter_context(_postgres_schemas(args.postgres, 2))
+            crawled, raw_target = stack.enter_context(
+                scratch_schemas(args.postgres, "bench_ingest", 2)
+            )
             stores["postgresql"] = (crawled, raw_target)
         print(f"{len(boards)} boards, {args.listings} listings; load {_load():.2f}")
         for backend, (url, raw_target) in stores.items():

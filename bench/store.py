@@ -176,7 +176,8 @@ def build(url: str, size: int) -> float:
 
 @dataclass(frozen=True)
 class Goal:
-    """The issue's goal for a query: at most this many seconds (and MB of peak memory)."""
+    """A query's goal (issue 16; the dedupe stage's, issue 18): at most this many seconds
+    (and MB of peak memory)."""
 
     seconds: float
     peak_mb: float | None = None

@@ -58,7 +58,11 @@ def canonical() -> Any:
 
 def counted(day: date) -> Any:
     """The listings every count of `day` is made of: active, canonical, and tagged (a
-    listing no role model has read yet is counted once it has a role, never as a guess)."""
+    listing no role model has read yet is counted once it has a role, never as a guess).
+
+    The counts read a partial index of exactly the canonical, tagged listings
+    (`models.COUNTED_LISTINGS`, migration 0010), which serves only queries that spell
+    those two terms as they are here (tests/test_plans.py)."""
     return and_(active_on(day), canonical(), col(Listing.role).is_not(None))
 
 
