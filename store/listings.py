@@ -17,10 +17,10 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from psycopg.types.json import Json
 from sqlalchemy import (
     JSON,
     Engine,
+    Integer,
     Table,
     Text,
     and_,
@@ -30,6 +30,7 @@ from sqlalchemy import (
     exists,
     false,
     func,
+    literal,
     or_,
     select,
     table,
@@ -204,7 +205,7 @@ def _staged(connection: Connection, rows: Sequence[dict[str, Any]], columns: Seq
         for row in rows:
             copy.write_row(
                 [
-                    Json(row.get(name)) if name in _JSON_COLUMNS else row.get(name)
+                    _json_text(row.get(name)) if name in _JSON_COLUMNS else row.get(name)
                     for name in columns
                 ]
             )
@@ -212,14 +213,29 @@ def _staged(connection: Connection, rows: Sequence[dict[str, Any]], columns: Seq
     return select(*(stage.c[name] for name in columns))
 
 
+def _json_text(value: Any) -> str:
+    """A JSON column's value as COPY's text: the server parses it (None is JSON's null, as
+    the statement path stores it)."""
+    return json.dumps(value)
+
+
 def _record_sightings(connection: Connection, ids: Sequence[int], seen_at: datetime) -> None:
     if not ids:
         return
     statement = _insert_for(connection, SIGHTINGS)
+    arrayed = connection.dialect.name == "postgresql"
+    if arrayed:
+        # one statement over an array of the ids: row by row, each id costs PostgreSQL a
+        # round of its protocol, even pipelined
+        ids_array = bindparam("ids", list(ids), type_=postgresql.ARRAY(Integer))
+        statement = statement.from_select(
+            ["listing_id", "last_seen"], select(func.unnest(ids_array), literal(seen_at))
+        )
     statement = statement.on_conflict_do_update(
         index_elements=[SIGHTINGS.c.listing_id], set_={"last_seen": statement.excluded.last_seen}
     )
-    connection.execute(statement, [{"listing_id": i, "last_seen": seen_at} for i in ids])
+    rows = None if arrayed else [{"listing_id": i, "last_seen": seen_at} for i in ids]
+    connection.execute(statement, rows)
 
 
 def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Text, and_, cast, func, or_, select
+from sqlalchemy import Engine, Text, and_, cast, func, or_, select, union_all
 from sqlmodel import col
 
 from jobradar.classifier.taxonomy import ROLE_SLUGS
@@ -90,16 +90,35 @@ def _narrow(query: Any, facets: ListingFilter) -> Any:
 
 
 def role_count_query(day: date, facets: ListingFilter | None = None) -> Any:
-    """The query of `role_counts` (its plan is checked by tests/test_plans.py)."""
-    query = select(col(Listing.role), func.count()).where(counted(day))
-    return _narrow(query, facets or ListingFilter()).group_by(col(Listing.role))
+    """The query of `role_counts`: (role, count) rows, a role in up to two of them (its
+    plan is checked by tests/test_plans.py).
+
+    The listings still open and those closed after `day` are counted apart. Each half is
+    one range per role of the counted index, read in role order; counted together, the
+    listings closed before `day` were read too, only to be left out."""
+    cutoff = end_of(day)
+    role = col(Listing.role)
+    closed_at = col(Listing.closed_at)
+    halves = (
+        _narrow(
+            select(role, func.count()).where(
+                open_then, col(Listing.first_seen) < cutoff, canonical(), role.is_not(None)
+            ),
+            facets or ListingFilter(),
+        ).group_by(role)
+        for open_then in (closed_at.is_(None), closed_at >= cutoff)
+    )
+    return union_all(*halves)
 
 
 def role_counts(engine: Engine, day: date, facets: ListingFilter | None = None) -> dict[str, int]:
     """Listings active on `day` per role (every role, zeros included), duplicates once."""
+    found = dict.fromkeys(ROLE_SLUGS, 0)
     with engine.connect() as connection:
-        found = {role: int(n) for role, n in connection.execute(role_count_query(day, facets))}
-    return {role: found.get(role, 0) for role in ROLE_SLUGS}
+        for role, n in connection.execute(role_count_query(day, facets)):
+            if role in found:
+                found[role] += int(n)
+    return found
 
 
 def facet_counts(engine: Engine, day: date) -> list[tuple[str, str, str, str, int]]:

@@ -8,12 +8,14 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlmodel import Session
 
+from jobradar.classifier.taxonomy import ROLE_SLUGS
 from jobradar.crawler.items import ListingItem
 from jobradar.crawler.pipelines.store import listing_row
 from jobradar.store.engine import open_store, parse_url
 from jobradar.store.errors import DatabaseURLError
-from jobradar.store.listings import close_missing, last_seen, upsert_listings
+from jobradar.store.listings import close_missing, last_seen, upsert_listings, write_tags
 from jobradar.store.models import Listing
+from jobradar.store.queries import role_counts
 
 T0 = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)
 
@@ -165,3 +167,37 @@ def test_every_value_the_item_accepts_fits_its_column(engine: Engine) -> None:
         assert length is None or length >= limit, f"{name}: column {length} < item {limit}"
     stored = upsert_listings(engine, [{**listing_row(item), "company_key": "k" * 5000}], T0)
     assert (stored.new, stored.invalid) == (1, 0)
+
+
+def test_a_past_day_counts_the_listings_open_then_and_each_job_once(engine: Engine) -> None:
+    # listings first seen on days 0..4, closed on days 1..6 or never; some tagged as
+    # another source's copy, some not tagged yet
+    roles = ("ml-platform", "mlops", "gpu-cluster")
+    for day in range(5):
+        upsert_listings(engine, [row(f"{day}-{n}") for n in range(6)], T0 + timedelta(days=day))
+    with engine.begin() as connection:
+        ids = connection.execute(text("SELECT id FROM listings ORDER BY id")).scalars().all()
+        for n, listing_id in enumerate(ids):
+            closed = T0 + timedelta(days=1 + n % 6) if n % 4 else None
+            connection.execute(
+                text("UPDATE listings SET closed_at = :closed WHERE id = :id"),
+                {"closed": closed, "id": listing_id},
+            )
+        connection.execute(
+            text("UPDATE listings SET canonical_id = :first WHERE id = :id"),
+            {"first": ids[0], "id": ids[7]},
+        )
+    write_tags(engine, [{"id": i, "role": roles[i % 3]} for i in ids if i % 5])
+    with Session(engine) as session:
+        stored = session.scalars(select(Listing)).all()
+    for day in range(-1, 8):
+        date = (T0 + timedelta(days=day)).date()
+        cutoff = datetime.combine(date + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+        expected = dict.fromkeys(ROLE_SLUGS, 0)
+        for listing_ in stored:
+            active = listing_.first_seen < cutoff and (
+                listing_.closed_at is None or listing_.closed_at >= cutoff
+            )
+            if active and listing_.canonical_id is None and listing_.role is not None:
+                expected[listing_.role] += 1
+        assert role_counts(engine, date) == expected, day
