@@ -178,6 +178,24 @@ CASES: list[tuple[str, str, str | None, tuple[float | None, float | None, str, s
     ("a range no salary starts at", "Salary: $3k - $10k per year", None, None),
     ("a thousand pounds a year", "Salary: £1,030 per annum", None, None),
     ("an agency's bill rate", "MAX BILL RATE: $72\nJob Title: Client Engineer", None, None),
+    # benefits priced in money are not pay
+    ("a commuter stipend", "Perks: a $120/month commuter stipend and lunch.", None, None),
+    ("tuition help", "Up to $15,000 tuition assistance every year.", None, None),
+    (
+        "a salary next to the benefits an agency lists",
+        "Data Engineer Leeds £52,000 - £64,000 Life Insurance Pension",
+        None,
+        (52000, 64000, "GBP", YEAR),
+    ),
+    # millions, crores and lakhs of something, in a country whose currency counts in them
+    ("millions of merchants", "We serve around 15 million merchants.", "INR", None),
+    ("crores of orders", "Our app handles 8 crore orders each month.", "INR", None),
+    ("a word before the counted noun", "about 150 million customer accounts", "INR", None),
+    ("lakhs as money", "CTC: 18-22 lakhs per annum", "INR", (1800000, 2200000, "INR", YEAR)),
+    # thousands written once, after the range's high end
+    ("'$95- $105,000'", "Salary: $95- $105,000", None, (95000, 105000, "USD", YEAR)),
+    ("'$142-168,000 DOE'", "Base: $142-168,000 DOE", None, (142000, 168000, "USD", YEAR)),
+    ("too far apart to share thousands", "Pay: $25 - $90,000 a year", None, None),
 ]
 
 

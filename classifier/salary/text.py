@@ -203,9 +203,21 @@ _NEGATIVE_AFTER = re.compile(
     r"developers|members|subscribers|companies|people|organi[sz]ations|installs|visitors|"
     r"players|patients|followers|views|active|"
     r"exercise|cash/equity|learning|company|business|benefit|capital|investment|funds?|"
-    r"sales|trade|freight|spend|loans?|ote|on[- ]target|in total)\b",
+    r"sales|trade|freight|spend|loans?|ote|on[- ]target|in total|tuition|perks?|"
+    r"assistance|reimburse\w*|transit|commut\w*|rideshare|merchants|sellers|orders|"
+    r"accounts|transactions|shipments|deliveries|businesses|restaurants|stores|clients)\b",
     re.I,
 )
+# Millions, crores and lakhs of something, not money: "12 million merchants", "9 crore
+# orders", "200 million customer accounts" (a plural noun, perhaps after one word; money's
+# own nouns aside, and words that only end in "s": "plus", "gross", "basis").
+_MILLIONS_COUNTED_AFTER = re.compile(r"\W{0,2}(?:[a-z]+ )?([a-z]{2,}[^\Wsiu]s)\b")
+_MONEY_NOUNS = frozenset(
+    {
+        "dollars", "pounds", "euros", "rupees", "lakhs", "lacs", "crores", "thousands",
+        "salaries", "wages", "earnings", "benefits", "packages",
+    }
+)  # fmt: skip
 _TAIL_STOP = re.compile(r"[,;|\n(+]|\s(?:w/|with|plus|and)\s|\.\s|[$£€₹]|\s[0-9]")
 _TAIL_WORDS = 4  # "$5M in seed funding"; further words describe something else
 _UP_TO = re.compile(
@@ -590,8 +602,17 @@ def _infer_period(
     return None
 
 
+def _counts_something(text: str, candidate: _Candidate) -> bool:
+    """Millions (crores, lakhs) followed by a plural noun: what they count."""
+    if (candidate.high or candidate.low).factor < 1e5:
+        return False  # smaller amounts: the counted nouns of `_NEGATIVE_AFTER`
+    noun = _MILLIONS_COUNTED_AFTER.match(text, candidate.end, candidate.end + 40)
+    return noun is not None and noun.group(1) not in _MONEY_NOUNS
+
+
 def _values(candidate: _Candidate) -> tuple[float, float | None]:
-    """Both ends, with a multiplier or unit written once applied to both: "$190–250k"."""
+    """Both ends, with a multiplier or unit written once applied to both: "$190–250k",
+    and thousands written once: "$154-190,000"."""
     low, high = candidate.low, candidate.high
     if high is None:
         return low.value, None
@@ -600,6 +621,13 @@ def _values(candidate: _Candidate) -> tuple[float, float | None]:
         low_value = low.number * high.factor
     elif high.factor == 1 and low.factor != 1 and high.number < 1000:
         high_value = high.number * low.factor
+    elif (
+        low.factor == high.factor == 1
+        and low.number < 1000 <= high.number
+        and high.number % 1000 == 0
+        and high.number / 2 <= low.number * 1000 <= high.number
+    ):
+        low_value = low.number * 1000
     return low_value, high_value
 
 
@@ -686,6 +714,8 @@ def _judge(
     vouched = cue == "+" or header or (cue == "bound" and marked)
     if currency is None or (not marked and not vouched):
         return None  # a bare "60-80k" must be introduced as pay
+    if _counts_something(text, candidate):
+        return None
     factors = [a.factor for a in (candidate.low, candidate.high) if a is not None]
     if max(factors) >= 1e6 and currency not in _MILLION_SALARY_CURRENCIES:
         return None  # "$30 million" is a company figure, never one person's pay
