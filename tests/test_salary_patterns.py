@@ -196,6 +196,20 @@ CASES: list[tuple[str, str, str | None, tuple[float | None, float | None, str, s
     ("'$95- $105,000'", "Salary: $95- $105,000", None, (95000, 105000, "USD", YEAR)),
     ("'$142-168,000 DOE'", "Base: $142-168,000 DOE", None, (142000, 168000, "USD", YEAR)),
     ("too far apart to share thousands", "Pay: $25 - $90,000 a year", None, None),
+    # what follows in another field or paragraph says nothing of the amount
+    (
+        "an employer's 'estimated base salary' a paragraph later",
+        "* A degree in physics\n\n$172,000 - $214,000 a year\n\nThe estimated US base salary "
+        "range for this role is above.",
+        None,
+        (172000, 214000, "USD", YEAR),
+    ),
+    (
+        "equity in the next bulleted field",
+        "$130K – $160K • Offers Equity • $10k relocation bonus",
+        None,
+        (130000, 160000, "USD", YEAR),
+    ),
 ]
 
 

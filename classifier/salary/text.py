@@ -159,8 +159,8 @@ _PERIOD_BEFORE: list[tuple[re.Pattern[str], Period]] = [
     (re.compile(r"\bmonthly\s+(?:base\s+)?" + _RATE_LEAD, re.I), "month"),
     (re.compile(r"\b(?:annual|yearly)\s+(?:base\s+)?" + _RATE_LEAD, re.I), "year"),
 ]
-_ESTIMATE_AFTER = re.compile(
-    r"^[^|]{0,30}?\b(?:estimated|est\.)"
+_ESTIMATE_AFTER = re.compile(  # in the amount's own field: not past a field or a blank line
+    r"^(?:(?!\n\s*\n)[^|]){0,30}?\b(?:estimated|est\.)"
     r"(?!\s*(?:hourly|annual|yearly|monthly|base)?\s*(?:pay|salary|compensation|wage|rate)\b)",
     re.I,
 )
@@ -218,7 +218,7 @@ _MONEY_NOUNS = frozenset(
         "salaries", "wages", "earnings", "benefits", "packages",
     }
 )  # fmt: skip
-_TAIL_STOP = re.compile(r"[,;|\n(+]|\s(?:w/|with|plus|and)\s|\.\s|[$£€₹]|\s[0-9]")
+_TAIL_STOP = re.compile(r"[,;|\n(+•·]|\s(?:w/|with|plus|and)\s|\.\s|[$£€₹]|\s[0-9]")
 _TAIL_WORDS = 4  # "$5M in seed funding"; further words describe something else
 _UP_TO = re.compile(
     r"(?:(?<![A-Za-z])[Uu]|(?<=[a-z])U)p\s?to(?:\s(?:around|about|approx\w*|circa|c\.))?\W{0,3}$"
