@@ -242,3 +242,20 @@ def test_a_sales_role_listed_after_the_first_does_not_make_the_post_ote_only() -
         reference=DAY,
     )
     assert sales is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leeds\nUp to £42,000 + £18,000 OTE\nOur client", (None, 42000)),
+        ("Remote.\nUp to £55,000 base salary (£90,000 OTE)\nAbout", (None, 55000)),
+        ("London\n£28-33k Base, £40-55k OTE + benefits", (28000, 33000)),
+        ("Earn £95,000 OTE with uncapped commission.", None),
+        ("Package: £60,000 - £70,000, OTE £120,000", None),
+    ],
+)
+def test_a_sales_job_s_base_named_beside_its_ote_is_its_salary(
+    text: str, expected: tuple[float | None, float | None] | None
+) -> None:
+    salary = find_salary(title="Business Development Manager", text=text, reference=DAY)
+    assert (salary and (salary.min, salary.max)) == expected

@@ -15,6 +15,9 @@ from jobradar.classifier.text import html_to_text
 __all__ = ["Salary", "extract_salary", "find_salary", "normalise"]
 
 _OTE = re.compile(r"\b(?:OTE|on[- ]target earnings?)\b", re.I)
+_BASE_BESIDE_OTE = re.compile(
+    r"\s*(?:base\b|basic\b|\+\s*[£$€]?\s?\d[\d,.]*\s*[kK]?\s*(?:OTE|on[- ]target)\b)", re.I
+)
 _OTE_FOR_SALES = re.compile(r"\bfor sales roles?\b", re.I)
 _SALES_TITLE = re.compile(
     r"\b(?:sales|account executive|account manager|account director|business development|"
@@ -89,8 +92,12 @@ def find_salary(
         )
         if salary is not None:
             return salary
-    if _SALES_TITLE.search(_first_role(title)) and _OTE.search(text):
-        return None  # a sales job whose text speaks of OTE: its figures may all be OTE
-    return extract_salary(
-        f"{title}\n{text}", reference=reference, location_currency=location_currency
-    )
+    written = f"{title}\n{text}"
+    salary = extract_salary(written, reference=reference, location_currency=location_currency)
+    if salary is not None and _SALES_TITLE.search(_first_role(title)) and _OTE.search(text):
+        # a sales job whose text speaks of OTE: its figures may all be OTE, unless the
+        # amount is named base pay ("£50,000 base salary") or the OTE is added to it
+        # ("£45,000 + £15,000 OTE")
+        after = written[written.find(salary.text or "") + len(salary.text or "") :][:40]
+        return salary if salary.text and _BASE_BESIDE_OTE.match(after) else None
+    return salary
