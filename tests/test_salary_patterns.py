@@ -196,6 +196,27 @@ CASES: list[tuple[str, str, str | None, tuple[float | None, float | None, str, s
     ("'$95- $105,000'", "Salary: $95- $105,000", None, (95000, 105000, "USD", YEAR)),
     ("'$142-168,000 DOE'", "Base: $142-168,000 DOE", None, (142000, 168000, "USD", YEAR)),
     ("too far apart to share thousands", "Pay: $25 - $90,000 a year", None, None),
+    # "to £X" as agencies write "up to £X"
+    (
+        "'to' opening its line",
+        "Remote.\nTo £62K plus a benefits package.\n",
+        None,
+        (None, 62000, "GBP", YEAR),
+    ),
+    (
+        "'Salary: to'",
+        "Location: Leeds\nSalary: to £48k\nOur client",
+        None,
+        (None, 48000, "GBP", YEAR),
+    ),
+    ("'Basic to'", "Basic to £70k + bonus", None, (None, 70000, "GBP", YEAR)),
+    ("a range is still a range", "Salary: £44k to £52k", None, (44000, 52000, "GBP", YEAR)),
+    (
+        "'rising to' is not a cap",
+        "paid £30,000, rising to £36,000 after a year",
+        None,
+        (30000, 30000, "GBP", YEAR),
+    ),
     # what follows in another field or paragraph says nothing of the amount
     (
         "an employer's 'estimated base salary' a paragraph later",

@@ -222,7 +222,9 @@ _TAIL_STOP = re.compile(r"[,;|\n(+•·]|\s(?:w/|with|plus|and)\s|\.\s|[$£€�
 _TAIL_WORDS = 4  # "$5M in seed funding"; further words describe something else
 _UP_TO = re.compile(
     r"(?:(?<![A-Za-z])[Uu]|(?<=[a-z])U)p\s?to(?:\s(?:around|about|approx\w*|circa|c\.))?\W{0,3}$"
-    r"|\b(?:upto|max(?:imum)?(?: of)?|not to exceed|capped at|of up)\W{0,3}$",
+    r"|\b(?:upto|max(?:imum)?(?: of)?|not to exceed|capped at|of up)\W{0,3}$"
+    # an agency's "To £55K" opening its line, "Salary to £120k", "Basic to £65k"
+    r"|(?:^\W*|\b(?:salary|basic|base|pay|package|paying)\W{0,3})to\W{0,3}$",
     re.I,
 )
 _FROM = re.compile(
