@@ -21,7 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from jobradar.classifier.rules import TITLE_RULES, role_from_title
-from jobradar.classifier.titles import without_markup
+from jobradar.classifier.titles import with_job_named_in_text, without_markup
 from jobradar.classifier.words import word_list, words
 
 TITLE, TEXT = 0, 1
@@ -212,6 +212,8 @@ def build_pipeline(*, title_rules: bool = True) -> Pipeline:
 def as_rows(titles: Sequence[str], texts: Sequence[str]) -> np.ndarray:
     """The pipeline's input: one `[title, description]` row per listing."""
     rows = np.empty((len(titles), 2), dtype=object)
-    rows[:, TITLE] = list(titles)
+    rows[:, TITLE] = [
+        with_job_named_in_text(title, text) for title, text in zip(titles, texts, strict=True)
+    ]
     rows[:, TEXT] = list(texts)
     return rows

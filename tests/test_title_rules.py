@@ -10,7 +10,7 @@ import pytest
 
 from jobradar.classifier.rules import role_from_title
 from jobradar.classifier.taxonomy import ROLES, Role
-from jobradar.classifier.titles import first_role_title
+from jobradar.classifier.titles import first_role_title, with_job_named_in_text
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,34 @@ def test_the_role_a_title_names(title: str, role: str | None) -> None:
 @pytest.mark.parametrize("role", ROLES, ids=lambda role: role.slug)
 def test_no_rule_contradicts_the_taxonomys_typical_titles(role: Role) -> None:
     assert {role_from_title(title) for title in role.titles} <= {None, role.slug}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a header line naming no job takes the first job its post names
+        (
+            "Quillfeather | Full-time | Lisbon | ONSITE",
+            "Quillfeather | Full-time | Lisbon | ONSITE\nWe're hiring ML Infrastructure "
+            "Engineers to run our training fleet.",
+            "Quillfeather | Full-time | Lisbon | ONSITE | ML Infrastructure Engineers",
+        ),
+        (
+            "Bluefin | Remote (EU) |",
+            "Bluefin | Remote (EU) |\nOpen roles:\n- Senior Data Engineer\n- Designer",
+            "Bluefin | Remote (EU) | | Senior Data Engineer",
+        ),
+        # a header that names its job, a plain title, or a post naming none: unchanged
+        (
+            "Quillfeather | MLOps Engineer | Remote",
+            "Quillfeather | MLOps Engineer | Remote\nAlso hiring a Designer.",
+            "Quillfeather | MLOps Engineer | Remote",
+        ),
+        ("Data Engineer", "We need a Senior Data Engineer.", "Data Engineer"),
+        ("Northwind | Remote |", "Northwind | Remote |\nWe build boats.", "Northwind | Remote |"),
+    ],
+)
+def test_a_header_naming_no_job_takes_the_first_its_post_names(
+    title: str, text: str, expected: str
+) -> None:
+    assert with_job_named_in_text(title, text) == expected
