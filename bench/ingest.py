@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from bench.machine import reference_loop
 from bench.postgres import scratch_schemas
 from jobradar.crawler.replay import Catalog, Recording, ReplayServer
 from jobradar.crawler.replay.demo import market
@@ -171,7 +172,10 @@ def main() -> None:
             stores["postgresql"] = tuple(
                 stack.enter_context(scratch_schemas(args.postgres, "bench_ingest", 3))
             )
-        print(f"{len(boards)} boards, {args.listings} listings; load {_load():.2f}")
+        print(
+            f"{len(boards)} boards, {args.listings} listings; load {_load():.2f}, "
+            f"reference loop {min(reference_loop() for _ in range(3)):.2f} s"
+        )
         for backend, (url, raw_target, bare_target) in stores.items():
             seen = utc_now()
             first = _crawl(url, sources, folder / "first", seen)
