@@ -68,15 +68,15 @@ def _top_level_items(text: str, breaks: re.Pattern[str]) -> list[str]:
     return [item.strip() for item in items]
 
 
-# A job named in a post's text: up to four words before a job noun, on one line, not
-# across a list separator or a word that begins a clause ("We're hiring ML Engineers").
+# A job named in a post's text: up to four words before a job noun, on one line, less
+# any words up to the last one that begins a clause ("We're hiring ML Engineers").
 _NAMED_JOB = re.compile(rf"((?:[\w+/&.-]+ ){{0,4}}?(?:{_NOUN}))\b", re.IGNORECASE)
 _CLAUSE_WORDS = re.compile(
     r"^.*\b(?:a|an|the|our|for|hiring|hire|are|is|as|we|we're|you|looking|seeking|join|"
     r"with|and|or|to|of|in|at|on|experienced|talented|great|them|most|all|some|many|more|\d+)\b\s*",
     re.IGNORECASE,
 )
-OPENING_FOR_JOBS = 600
+_OPENING_FOR_JOBS = 600
 
 
 def with_job_named_in_text(title: str, text: str) -> str:
@@ -86,7 +86,7 @@ def with_job_named_in_text(title: str, text: str) -> str:
     if "|" not in title or not text or any(map(_JOB_FIELD.search, title.split("|"))):
         return title
     body = text.split("\n", 1)[1] if text.startswith(title[:20]) and "\n" in text else text
-    for line in body[:OPENING_FOR_JOBS].splitlines():
+    for line in body[:_OPENING_FOR_JOBS].splitlines():
         found = _NAMED_JOB.search(without_markup(line))
         if found is not None:
             job = _CLAUSE_WORDS.sub("", found.group(1)).strip(" -–:*")
