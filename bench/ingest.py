@@ -38,7 +38,7 @@ from jobradar.crawler.replay import Catalog, Recording, ReplayServer
 from jobradar.crawler.replay.demo import market
 from jobradar.scheduler.crawls import crawl_source
 from jobradar.store.engine import open_store
-from jobradar.store.fulltext import FULLTEXT_INDEX
+from jobradar.store.fulltext import FTS_TRIGGERS, FULLTEXT_INDEX
 from jobradar.store.listings import LISTINGS, upsert_listings
 from jobradar.store.types import utc_now
 
@@ -145,8 +145,8 @@ def _drop_search_index(engine: Engine) -> None:
         if engine.dialect.name == "postgresql":
             connection.exec_driver_sql(f"DROP INDEX {FULLTEXT_INDEX}")
         else:
-            for trigger in ("insert", "update", "delete"):
-                connection.exec_driver_sql(f"DROP TRIGGER listings_fts_{trigger}")
+            for trigger in FTS_TRIGGERS:
+                connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
 
 
 def main() -> None:

@@ -17,6 +17,8 @@ from sqlalchemy import column, func, literal_column, table
 
 FTS_TABLE = "listings_fts"
 FULLTEXT_INDEX = "ix_listings_fulltext"
+# The triggers that keep the FTS5 table in step with `listings` (migration 0005).
+FTS_TRIGGERS = ("listings_fts_insert", "listings_fts_update", "listings_fts_delete")
 # The salary index's index on expressions (migration 0008), also the migration's own.
 SALARY_JOBS_INDEX = "ix_listings_salary_jobs"
 VIEWS = ("active_listings", "active_role_counts", "latest_salary_index")
