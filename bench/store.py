@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, insert, text
 
@@ -97,6 +97,7 @@ WORDS = (
 RARE = "jax"  # in one description in a thousand: a selective full-text search
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
 CHUNK = 20_000
+_T = TypeVar("_T")
 _SQLITE_CACHE_KB = 4_000_000  # a build's page cache: the machine has 24 GiB
 
 
@@ -297,23 +298,34 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _measure(url: str, name: str, out: Any) -> None:
+def _measure(url: str, name: str) -> tuple[float, float, float]:
     setup, query = _queries(url)[name]
     setup()
     started, cpu = time.perf_counter(), _cpu()
     query()
     seconds, cpu = time.perf_counter() - started, _cpu() - cpu
-    out.send((seconds, cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    return seconds, cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _send(out: Any, function: Callable[..., Any], *args: Any) -> None:
+    out.send(function(*args))
+
+
+def _forked(function: Callable[..., _T], *args: Any) -> _T:
+    """`function(*args)` in a forked process: its memory (a query's peak, a build's 4 GB
+    page cache) is its own, not the next measurement's."""
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    context = multiprocessing.get_context("fork")
+    process = context.Process(target=_send, args=(sender, function, *args))
+    process.start()
+    result: _T = receiver.recv()
+    process.join()
+    return result
 
 
 def measure(url: str, name: str) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak MB) of one query, in a process of its own."""
-    receiver, sender = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_measure, args=(url, name, sender))
-    process.start()
-    result = receiver.recv()
-    process.join()
-    return result
+    return _forked(_measure, url, name)
 
 
 def start_up() -> float:
@@ -388,7 +400,7 @@ def main() -> None:
                 if args.reuse and kept:
                     print(f"{backend} {label}: kept store, load {os.getloadavg()[0]:.2f}")
                 else:
-                    built = build(url, size)
+                    built = _forked(build, url, size)
                     print(f"{backend} {label}: built in {built:.0f} s")
                 for name in (name for name in _queries(url) if args.only in name):
                     runs = [measure(url, name) for _ in range(args.repeat)]
