@@ -225,6 +225,26 @@ CASES: list[tuple[str, str, str | None, tuple[float | None, float | None, str, s
         None,
         (172000, 214000, "USD", YEAR),
     ),
+    # a scraped page's heading glued to the next label or field
+    (
+        "a pay label glued to the heading before it",
+        "Platform EngineerSalary: £85,000 + Pension/BonusManchester, hybrid",
+        None,
+        (85000, 85000, "GBP", YEAR),
+    ),
+    (
+        "a code glued to the next field, 'Bonus' in it",
+        "ML Lead £Up to £105,000 GBPGenerous Bonus + Car Allowance Hybrid",
+        None,
+        (None, 105000, "GBP", YEAR),
+    ),
+    ("a heading glued to 'Pay'", "Senior AnalystPay £52,000", None, (52000, 52000, "GBP", YEAR)),
+    (
+        "capitals glued to a pay word are no cue",
+        "ACMEPAYMENTS processed £4,000 in fees",
+        None,
+        None,
+    ),
     (
         "equity in the next bulleted field",
         "$130K – $160K • Offers Equity • $10k relocation bonus",
@@ -279,4 +299,29 @@ def test_a_sales_job_s_base_named_beside_its_ote_is_its_salary(
     text: str, expected: tuple[float | None, float | None] | None
 ) -> None:
     salary = find_salary(title="Business Development Manager", text=text, reference=DAY)
+    assert (salary and (salary.min, salary.max)) == expected
+
+
+BOARD_PAGE = (
+    "Data Platform Engineer\n❮ back to last search\n\nAcme Recruitment\n\nLeeds\n\n"
+    "{header}\n\nPermanent\n\nApply for this job\n{ad}"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "ad", "expected"),
+    [
+        # the board's own figure above the ad, and the ad's: the ad's is posted pay
+        ("£100,000", "Data Platform Engineer. Salary: up to £125,000 + bonus", (None, 125000)),
+        ("£60,000 - £70,000 per annum", "Rate: up to £480 per day, inside IR35", (None, 480)),
+        # an ad that states none: the board's figure is all there is, as before
+        ("£55,000 per year", "We are hiring a data platform engineer.", (55000, 55000)),
+        ("£58,210\n per year - estimated\n ?", "We are hiring a data engineer.", None),
+    ],
+)
+def test_an_ad_s_own_figure_wins_over_the_board_header_above_it(
+    header: str, ad: str, expected: tuple[float | None, float | None] | None
+) -> None:
+    text = BOARD_PAGE.format(header=header, ad=ad)
+    salary = find_salary(title="Data Platform Engineer", text=text, reference=DAY)
     assert (salary and (salary.min, salary.max)) == expected

@@ -19,6 +19,11 @@ _BASE_BESIDE_OTE = re.compile(
     r"\s*(?:base\b|basic\b|\+\s*[£$€]?\s?\d[\d,.]*\s*[kK]?\s*(?:OTE|on[- ]target)\b)", re.I
 )
 _OTE_FOR_SALES = re.compile(r"\bfor sales roles?\b", re.I)
+# An aggregator's page copied whole: its own header (where the ad was found, a figure of
+# its own, "Apply for this job") comes before the ad's text (Adzuna's pages).
+_BOARD_HEADER = re.compile(
+    r"\A[^\n]*\n\s*❮ back to last search\n.{0,600}?\nApply for this job\n", re.S | re.I
+)
 _SALES_TITLE = re.compile(
     r"\b(?:sales|account executive|account manager|account director|business development|"
     r"partnerships?|gtm|go[- ]to[- ]market|sdr|bdr|revenue)\b",
@@ -92,6 +97,9 @@ def find_salary(
         )
         if salary is not None:
             return salary
+    header = _BOARD_HEADER.match(text)
+    if header:  # the ad's own figure before the figure the board put above it
+        text = f"{text[header.end() :]}\n{header.group()}"
     written = f"{title}\n{text}"
     salary = extract_salary(written, reference=reference, location_currency=location_currency)
     if salary is not None and _SALES_TITLE.search(_first_role(title)) and _OTE.search(text):

@@ -171,10 +171,13 @@ _STAR_ESTIMATE = re.compile(r"\s\*(?!\*)[ \t]*(?:\n|$)")
 _SPLIT_AFTER = re.compile(
     r"^[^\n]{0,60}?(?:\d{2}\s?/\s?\d{2}\s+split|variable\s+split|%\s*variable)", re.I
 )
+_GLUED_FIELD = re.compile(rf"\s?(?:{_ISO})[A-Z][a-z]")  # "£120,000 GBPCompetitive Bonus"
 _BASE_AFTER = re.compile(r"^\W{0,4}(?:[A-Z]{3}\s+)?base\b", re.I)
 
+# Scraped pages lose the break between a heading and its label: "Data EngineerSalary: £90,000"
+_GLUED = r"(?-i:(?<=[a-z])(?=[A-Z]))"
 _POSITIVE = re.compile(
-    r"\b(?:salary|salaries|pay|paid|compensation|comp|base|wage|wages|rate|ranges?|ctc|"
+    rf"(?:\b|{_GLUED})(?:salary|salaries|pay|paid|compensation|comp|base|wage|wages|rate|ranges?|ctc|"
     r"package|earn|earning|earnings|remuneration|stipend|income|offer|offering|band|circa|"
     r"approx(?:imately)?|around)\b",
     re.I,
@@ -652,7 +655,9 @@ def _not_pay_after(text: str, end: int) -> bool:
         return True
     if _BASE_AFTER.search(after):
         return False  # "140k - 240k USD Base Salary + commission": the base is named
-    if text[end - 3 : end] in _ISO_CODES and after.lstrip()[:1].isupper():
+    if (text[end - 3 : end] in _ISO_CODES and after.lstrip()[:1].isupper()) or _GLUED_FIELD.match(
+        after
+    ):
         return False  # "£Up to £75,000 GBP Bonus Onsite": an agency's field list
     return bool(_NEGATIVE_AFTER.search(_tail(text, end)) or _SPLIT_AFTER.search(after))
 
