@@ -148,18 +148,19 @@ _BODY_LEVEL: list[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]] = [
     ),
 ]
 # Years of experience asked for, anywhere in the posting (taxonomy.md): a figure of years
-# ("3+ years", "5-8 yrs", "4.5-6 Years") counts when its words make it a requirement,
-# experience named after it ("3+ years of industry experience") or before it
+# ("3+ years", "5-8 yrs", "4.5-6 Years", "1 or more years") counts when its words make it
+# a requirement, experience named after it ("3+ years of industry experience", "7+ years in
+# ML", "4 years building data products") or before it
 # ("Experience: 3-5 years"), or a requirement word leading to it ("at least 4 years in",
 # "Reqs: 5+ yrs"), and not when they make it the company's history, an age, a contract's
 # term or a time span ("for over 20 years", "18 years or older", "a 2 year contract").
 _YEARS_FIGURE = re.compile(
-    r"(?<![\d.])(?P<low>\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*\d{1,2}\s*)?\+?\s*"
+    r"(?<![\d.])(?P<low>\d{1,2})(?:\.\d)?\s*(?:\+|plus|or more)?\s*(?:(?:-|–|—|to)\s*\d{1,2}\s*)?\+?\s*"
     r"(?:years?|yrs?)(?:\(s\))?(?![a-z])"
 )
 _EXPERIENCE_AFTER = re.compile(
     r"^['’]?[\s\w,/&'’()-]{0,40}?\b(?:experience|exp\b|expertise|work(?:ing)?\b|industry|"
-    r"professional|hands[- ]on|in (?:a|an|the)\b)"
+    r"professional|hands[- ]on|in\b|development\b|developing\b|building\b|production\b)"
 )
 _EXPERIENCE_BEFORE = re.compile(
     r"\b(?:experience|exp)\b[^.\n]{0,25}(?:\n\s*)?$"

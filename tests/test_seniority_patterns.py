@@ -119,6 +119,19 @@ CASES: list[tuple[str, str, str, str]] = [
     ("half years", "ML Engineer", "Experience Range: 4.5-6 Years", "mid"),
     ("at least", "Analyst", "You bring at least 2 years in a data role.", "junior"),
     (
+        "'or more'",
+        "ML Engineer",
+        "Qualifications\n- 1 or more years of experience with Spark",
+        "junior",
+    ),
+    (
+        "years in a field",
+        "Research Engineer",
+        "You'll thrive with:\n- 7+ years in ML research",
+        "senior",
+    ),
+    ("years of building", "AI Engineer", "Ideally 4+ years building LLM products", "mid"),
+    (
         "company history",
         "Data Engineer",
         "We have been building payment rails for over 20 years of steady growth.",
