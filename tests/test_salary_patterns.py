@@ -225,6 +225,38 @@ CASES: list[tuple[str, str, str | None, tuple[float | None, float | None, str, s
         None,
         (172000, 214000, "USD", YEAR),
     ),
+    # what is not pay, seen in a third audit of unlabelled postings
+    (
+        "a perk priced a month, its period between amount and noun",
+        "Benefits:\n$150/month Work From Home perk\n401k match",
+        None,
+        None,
+    ),
+    (
+        "supplemental life insurance 'up to'",
+        "Life Insurance (both Basic and Supplemental up to $250,000)",
+        None,
+        None,
+    ),
+    ("a range of total compensation", "Acme | NYC | Full Time | 300k-450k TC", "USD", None),
+    (
+        "a customer base counted in lakhs",
+        "We serve a customer base of more than 40 lakhs across India.",
+        "INR",
+        None,
+    ),
+    (
+        "each end of a range with its own period",
+        "Cloud Engineer, Reading, £55,000pa - £65,000pa plus benefits",
+        None,
+        (55000, 65000, "GBP", YEAR),
+    ),
+    (
+        "'to £X' opening an agency's field, glued to the next sentence",
+        "Platform Engineer (Go, Kafka) *Leeds Hybrid* to £95kAre you a builder?",
+        None,
+        (None, 95000, "GBP", YEAR),
+    ),
     # a scraped page's heading glued to the next label or field
     (
         "a pay label glued to the heading before it",

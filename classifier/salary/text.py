@@ -81,6 +81,7 @@ _NUMBER_ON = re.compile(
     (?![0-9])
     (?P<mult>
         \s?(?:k|K)(?![A-Za-z])
+      | [kK](?=[A-Z][a-z]{{2}})                                      # glued: "£120kDo you…"
       | \s?(?:mm|MM|mn|Mn|m|M)(?![A-Za-z])
       | \s?(?:LPA|lpa|L|lakhs?|lacs?|Lakhs?)(?![A-Za-z])
       | \s?(?:crores?|Cr|cr)(?![A-Za-z])
@@ -119,8 +120,10 @@ _MULTIPLIERS = {
 _RUPEE_MULTIPLIERS = dict.fromkeys(
     ("lpa", "lakh", "lakhs", "lac", "lacs", "crore", "crores"), "INR"
 )
+# The low end may repeat the period: "$30/hr - $45/hr", "£60,000pa - £70,000pa".
 _RANGE_JOIN = re.compile(
-    r"\s*\*?\s*(?:/?\s?(?:hr|hour|h)\b)?\s*(?:-{1,2}|–|—|‒|−|~|to|up to|and|until|bis|à)\s*",
+    r"\s*\*?\s*(?:(?:/|per\s)?\s?(?:(?:hr|hour|h|pa|yr|year|annum|day)\b|p\.a\.?))?\s*"
+    r"(?:-{1,2}|–|—|‒|−|~|to|up to|and|until|bis|à)\s*",
     re.IGNORECASE,
 )
 
@@ -190,8 +193,9 @@ _STRONG_NEGATIVE = re.compile(
     r"award|grant|grants|fees?|price|pricing|priced|costs?|donat\w*|turnover|profits?|"
     r"capital|contract value|total comp(?:ensation)?|cash/equity|tuition|relocation|"
     r"deductible|contributes|contribution|contributions|matching|per task|take-home|"
-    r"payroll deduction|benefit|fertility|hra|fsa|hsa|wellness|childcare|gym|membership|adoption|"
-    r"bill(?:ing)? rates?)\b",
+    r"payroll deduction|benefit|supplemental|life insurance|fertility|hra|fsa|hsa|wellness|"
+    r"childcare|gym|membership|adoption|"
+    r"bill(?:ing)? rates?|(?:customer|user|client|subscriber|member|install(?:ed)?) base)\b",
     re.I,
 )
 _WEAK_NEGATIVE = re.compile(
@@ -208,7 +212,7 @@ _NEGATIVE_AFTER = re.compile(
     r"exercise|cash/equity|learning|company|business|benefit|capital|investment|funds?|"
     r"sales|trade|freight|spend|loans?|ote|on[- ]target|in total|tuition|perks?|"
     r"assistance|reimburse\w*|transit|commut\w*|rideshare|merchants|sellers|orders|"
-    r"accounts|transactions|shipments|deliveries|businesses|restaurants|stores|clients)\b",
+    r"accounts|transactions|shipments|deliveries|businesses|restaurants|stores|clients|tc)\b",
     re.I,
 )
 # Millions, crores and lakhs of something, not money: "12 million merchants", "9 crore
@@ -222,12 +226,16 @@ _MONEY_NOUNS = frozenset(
     }
 )  # fmt: skip
 _TAIL_STOP = re.compile(r"[,;|\n(+•·]|\s(?:w/|with|plus|and)\s|\.\s|[$£€₹]|\s[0-9]")
+_PERIOD_UNIT = re.compile(
+    r"\s?(?:/|per\s|an?\s)\s?(?:hour|hr|h|day|week|wk|month|mo|year|yr|annum)\b\.?", re.I
+)
 _TAIL_WORDS = 4  # "$5M in seed funding"; further words describe something else
 _UP_TO = re.compile(
     r"(?:(?<![A-Za-z])[Uu]|(?<=[a-z])U)p\s?to(?:\s(?:around|about|approx\w*|circa|c\.))?\W{0,3}$"
     r"|\b(?:upto|max(?:imum)?(?: of)?|not to exceed|capped at|of up)\W{0,3}$"
-    # an agency's "To £55K" opening its line, "Salary to £120k", "Basic to £65k"
-    r"|(?:^\W*|\b(?:salary|basic|base|pay|package|paying)\W{0,3})to\W{0,3}$",
+    # an agency's "To £55K" opening its line or field ("*Leeds* to £90k"), "Salary to
+    # £120k", "Basic to £65k"
+    r"|(?:^\W*|\*\s*|\b(?:salary|basic|base|pay|package|paying)\W{0,3})to\W{0,3}$",
     re.I,
 )
 _FROM = re.compile(
@@ -501,8 +509,11 @@ def _cue(text: str, candidate: _Candidate) -> str | None:
 
 
 def _tail(text: str, end: int) -> str:
-    """The words right after an amount, up to the next clause break or amount."""
-    window = text[end : end + 45]
+    """The words right after an amount (and its period: "$200/month Quality of Life perk"),
+    up to the next clause break or amount."""
+    window = text[end : end + 60]
+    unit = _PERIOD_UNIT.match(window)
+    window = window[unit.end() if unit else 0 :][:45]
     stop = _TAIL_STOP.search(window)
     return " ".join((window[: stop.start()] if stop else window).split()[:_TAIL_WORDS])
 
