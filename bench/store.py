@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import multiprocessing
 import os
 import random
@@ -42,7 +43,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, insert, text
+from sqlalchemy import JSON, ColumnDefault, Connection, Engine, Table, create_engine, insert, text
 
 from bench.machine import reference_loop
 from jobradar import api
@@ -197,6 +198,30 @@ def _indexes_deferred(engine: Engine) -> Iterator[None]:
             connection.exec_driver_sql(rebuild)
 
 
+def _copied(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """The rows written with PostgreSQL's COPY (4x the rows a second of a bound INSERT), the
+    columns' client-side defaults filled in as an INSERT would."""
+    columns = list(table.columns)
+    defaults = {
+        column.name: column.default.arg
+        for column in columns
+        if isinstance(column.default, ColumnDefault)
+    }
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    names = ", ".join(f'"{column.name}"' for column in columns)
+    with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            values = []
+            for column in columns:
+                value = row.get(column.name, defaults.get(column.name))
+                if callable(value):
+                    value = value(None)
+                if isinstance(column.type, JSON):
+                    value = json.dumps(value)
+                values.append(value)
+            copy.write_row(values)
+
+
 def build(url: str, size: int) -> float:
     """A fresh store of `size` listings; returns the seconds it took."""
     started = time.perf_counter()
@@ -206,13 +231,15 @@ def build(url: str, size: int) -> float:
         for chunk in _rows(size):
             for offset, row in enumerate(chunk):
                 row["id"] = next_id + offset
+            sightings = [{"listing_id": row["id"], "last_seen": row["first_seen"]} for row in chunk]
             with engine.begin() as connection:
                 _bulk_settings(connection)
-                connection.execute(insert(LISTINGS), chunk)
-                connection.execute(
-                    insert(SIGHTINGS),
-                    [{"listing_id": row["id"], "last_seen": row["first_seen"]} for row in chunk],
-                )
+                if connection.dialect.name == "postgresql":
+                    _copied(connection, LISTINGS, chunk)
+                    _copied(connection, SIGHTINGS, sightings)
+                else:
+                    connection.execute(insert(LISTINGS), chunk)
+                    connection.execute(insert(SIGHTINGS), sightings)
             next_id += len(chunk)
         with engine.begin() as connection:  # a tenth are another source's copy of a listing
             connection.execute(
