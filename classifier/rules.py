@@ -210,9 +210,12 @@ TITLE_RULES: tuple[tuple[str, _Finder], ...] = (
         _any(
             r"\b(?:machine learning|ml|deep learning|computer vision|nlp|applied ml|ai/ml|ml/ai) "
             r"engineer(?:s|ing)?\b",
-            # "Software Engineer, Machine Learning"; "Engineering Manager, ML" (rule 2).
+            # "Software Engineer, Machine Learning"; "Engineering Manager, ML", "Machine
+            # Learning Manager" (rule 2).
             r"\b(?:software engineer\w*|engineering manager)\W+(?:data science (?:and|&) )?"
             r"(?:machine learning|ml)\b",
+            r"\b(?:machine learning|ml) managers?\b",
+            r"\bmle(?:'?s)?\b",  # the market's abbreviation: "Senior MLE", "Perception Engineers & MLEs"
         ),
     ),
     (

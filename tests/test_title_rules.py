@@ -117,6 +117,10 @@ def test_the_first_job_a_title_lists(title: str, first: str) -> None:
         # "in" machine learning is an ML engineer.
         ("ML Engineering Manager", "ml-engineer"),
         ("Engineering Manager, Machine Learning", "ml-engineer"),
+        ("Machine Learning Manager", "ml-engineer"),
+        ("Acme | Senior MLE | Remote (EU)", "ml-engineer"),
+        ("Robotics Co | MLEs & Perception Engineers | Boston", "ml-engineer"),
+        ("Simple Engineer", None),
         ("Software Engineer - Machine Learning & Data Science", "ml-engineer"),
         ("Senior Software Engineer - Data Science and Machine Learning", "ml-engineer"),
         ("Software Engineer in ML Engineering Platform", "ml-platform"),
