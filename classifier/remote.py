@@ -40,7 +40,7 @@ _ROLE = r"(?:role|position|job|opportunity|team|post|vacancy|contract)"
 # Remote, in the sense of where this job is done.
 _REMOTE_STRONG = re.compile(
     r"\b(?:fully|100%|completely|entirely|full[- ]time|permanently|totally)[- ]remote(?:ly)?\b|"
-    rf"\bremote[- ](?:first|friendly|only|ok|eligible|based|{_ROLE}s?|work(?:ing)?|employees?|"
+    rf"\bremote[- ](?!teams\b)(?:first|friendly|only|ok|eligible|based|{_ROLE}s?|work(?:ing)?|employees?|"
     r"company|setup|option|possible|available|candidates?|us|usa|uk|eu|europe|global|"
     r"worldwide|within|from|in)\b|"
     rf"\b(?:this|the) {_ROLE} (?:is|can be|will be) (?:fully |100% |also )?(?:remote|done remotely)\b|"
@@ -66,7 +66,8 @@ _SOME_DAYS_BEFORE = re.compile(_DAYS_BEFORE)
 _REMOTE_CAVEAT = re.compile(
     r"(?:initial(?:ly)?|temporar\w*|until|during|covid|pandemic|potential for|available to be|"
     r"roles? that (?:are|is)|eligible roles|some roles|certain roles|benefits?\s*:?\s*|"
-    rf"policy)[^.\n]{{0,30}}$|{_DAYS_BEFORE}",
+    rf"policy)[^.\n]{{0,30}}$|{_DAYS_BEFORE}|"
+    r"\bexperience (?:in |of |with )?$",  # a skill asked for: "experience working remotely with"
 )
 _REMOTE_AFTER_CAVEAT = re.compile(
     r"^[^.\n]{0,30}(?:initially|temporar\w*|until|during covid|due to covid|for now|policy|"
@@ -462,8 +463,8 @@ def detect_work_mode(
 
 def _arrangement_mode(stated: re.Match[str]) -> str:
     word = stated.group("mode").lower()
-    if "hybrid" in word:
-        return "hybrid"
+    if "hybrid" in word or _SOME_DAYS.search(stated.group(0).lower()):
+        return "hybrid"  # "Work model: Two days in-office"
     return "remote" if word in {"remote", "fully remote", "anywhere"} else "onsite"
 
 

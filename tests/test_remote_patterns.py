@@ -128,6 +128,26 @@ CASES: list[tuple[str, str, str, str]] = [
         "unknown",
     ),
     ("a place is no work mode", "Analyst", "Location: Leicester (head office)", "unknown"),
+    # seen in an audit of unlabelled postings
+    (
+        "a work-model field of some days in the office",
+        "Backend Engineer",
+        "Our work model: Three days in-office.\nOn the other days, work remote or in the office.",
+        "hybrid",
+    ),
+    (
+        "remote work asked for as experience",
+        "Data Engineer",
+        "Nice to have: experience working remotely with a distributed team.",
+        "unknown",
+    ),
+    (
+        "other teams that are remote",
+        "ML Engineer",
+        "You will share results with local as well as remote teams in three countries.",
+        "unknown",
+    ),
+    ("a remote team is still remote", "ML Engineer", "Join our fully remote team.", "remote"),
 ]
 
 
