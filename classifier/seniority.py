@@ -97,7 +97,8 @@ _ARCHITECT = re.compile(r"(?<![A-Za-z]-)(?<!\w)architect\b", re.I)
 # by the stated level or years): "Software Engineer - Vice President".
 _RANK_VP = re.compile(r"\b(?:vp|vice president|avp|assistant vice president)\b", re.I)
 _INDIVIDUAL_ROLE = re.compile(
-    r"\b(?:engineer|developer|analyst|scientist|architect|associate|specialist|consultant)s?\b",
+    r"\b(?:engineer|developer|analyst|scientist|architect|associate|specialist|consultant|"
+    r"product owner)s?\b",
     re.I,
 )
 _LEVEL_CODE = re.compile(r"\b[LEM]\d{1,2}\b|\b(?:ic|ict)\d\b", re.I)
@@ -108,9 +109,12 @@ _LEVEL_CODE = re.compile(r"\b[LEM]\d{1,2}\b|\b(?:ic|ict)\d\b", re.I)
 _LEVEL_WORDS = ("senior", "junior", "mid", "entry", "staff", "principal", "intern", "lead")
 _BODY_LEVEL: list[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]] = [
     (
-        (("seeking", "looking for", "hiring", "searching for", "recruiting", "need"), _LEVEL_WORDS),
+        (
+            ("seeking", "looking for", "hiring", "to hire", "searching for", "recruiting", "need"),
+            _LEVEL_WORDS,
+        ),
         re.compile(
-            r"(?:seeking|looking for|hiring|searching for|recruiting|need)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:seeking|looking for|hiring|to hire|searching for|recruiting|need)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?P<level>senior|junior|mid-level|entry-level|staff|principal|lead)\s+(?:[\w/&-]+\s+){0,3}?"
             r"(?:engineer|developer|scientist|analyst|architect|researcher|specialist|consultant)s?\b"
         ),
@@ -155,11 +159,11 @@ _BODY_LEVEL: list[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]] = [
 # "Reqs: 5+ yrs"), and not when they make it the company's history, an age, a contract's
 # term or a time span ("for over 20 years", "18 years or older", "a 2 year contract").
 _YEARS_FIGURE = re.compile(
-    r"(?<![\d.])(?P<low>\d{1,2})(?:\.\d)?\s*(?:\+|plus|or more)?\s*(?:(?:-|–|—|to)\s*\d{1,2}\s*)?\+?\s*"
+    r"(?<![\d.])(?P<low>\d{1,2})(?:\.\d)?\s*\+?\s*(?:plus|or more)?\s*(?:(?:-|–|—|to)\s*\d{1,2}\s*)?\+?\s*"
     r"(?:years?|yrs?)(?:\(s\))?(?![a-z])"
 )
 _EXPERIENCE_AFTER = re.compile(
-    r"^['’]?[\s\w,/&'’()-]{0,40}?\b(?:experience|exp\b|expertise|work(?:ing)?\b|industry|"
+    r"^['’.]?[\s\w,/&'’()-]{0,40}?\b(?:experience|exp\b|expertise|work(?:ing)?\b|industry|"
     r"professional|hands[- ]on|in\b|development\b|developing\b|building\b|production\b)"
 )
 _EXPERIENCE_BEFORE = re.compile(
@@ -170,7 +174,9 @@ _REQUIREMENT_BEFORE = re.compile(
     r"requirements?|bring|possess)\W{0,3}(?:of\s+)?(?:\w+\s+){0,2}$"
 )
 _NOT_REQUIRED_BEFORE = re.compile(
-    r"(?:\bwe\b|\bwe've|\bour\b|\bcompany|\bfounded|\bhistory|\bestablished|\bsince|"
+    # "we are looking for 3-5 years" asks for them; "we have been building for 20 years" does not
+    r"(?:\bwe\b(?! (?:are|'re) (?:looking|seeking|searching|hiring)| need| require| expect)|"
+    r"\bwe've|\bour\b|\bcompany|\bfounded|\bhistory|\bestablished|\bsince|"
     r"\bfor over|\bfor more than|\b(?:past|last|next)\b|\btrack record|\bserving|\btrusted|"
     r"\bdecades?|\bcelebrat|\banniversary|\bin business|\bcontract|\bterm\b|\bsow\b|\baged?\b|"
     r"\bprogramme|\bwarranty|\bvest|\bwithin|\bafter|\bevery|\bfirst)[^.\n]{0,40}$"

@@ -77,6 +77,7 @@ CASES: list[tuple[str, str, str, str]] = [
         "unspecified",
     ),
     ("a vice president of a function", "Vice President of Engineering", "", "manager"),
+    ("a bank's product owner ranked VP", "Product Owner, Vice President", "", "unspecified"),
     ("a firm that manages assets", "Staff Data Engineer - Fund Managers", "", "lead"),
     # several roles in a pipe-separated title: the first listed decides (taxonomy.md, rule 7)
     (
@@ -118,6 +119,25 @@ CASES: list[tuple[str, str, str, str]] = [
     ("a requirements lead", "Backend Engineer", "Reqs: 6+ yrs Go, Kafka, Postgres.", "senior"),
     ("half years", "ML Engineer", "Experience Range: 4.5-6 Years", "mid"),
     ("at least", "Analyst", "You bring at least 2 years in a data role.", "junior"),
+    ("'4+ or more'", "Analyst", "Ideally 4+ or more years of post-qualification experience", "mid"),
+    (
+        "'yrs.' then experience",
+        "Network Engineer",
+        "Network Engineer\n4-6 yrs. experience with Cisco",
+        "mid",
+    ),
+    (
+        "'we are looking for' asks",
+        "AI Deployment Engineer",
+        "Requirements: We are looking for 3–5 years of experience in data engineering.",
+        "mid",
+    ),
+    (
+        "a level the employer is 'looking to hire'",
+        "Data Engineer",
+        "We are looking to hire a Senior Data Engineer to join our platform team.",
+        "senior",
+    ),
     (
         "'or more'",
         "ML Engineer",
