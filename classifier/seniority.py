@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from jobradar.classifier.text import EXTRACTOR_TEXT_CHARS, EXTRACTOR_TITLE_CHARS
+from jobradar.classifier.titles import with_job_named_in_text
 
 # Strength order when several markers appear: the later in this tuple wins.
 _ORDER = ("intern", "junior", "mid", "senior", "lead", "manager")
@@ -399,6 +400,7 @@ def detect_seniority(title: str, text: str = "") -> str:
     for the role (a restated title, the first role it lists, "Seniority: Mid"), else years
     in the title, else the years of experience the text asks for."""
     title, text = (title or "")[:EXTRACTOR_TITLE_CHARS], text[:EXTRACTOR_TEXT_CHARS]
+    title = with_job_named_in_text(title, text)  # "Acme | Remote | Full-time": its post's first job
     first_role = _first_listed_role(title)
     level = _title_level(first_role if first_role is not None else title)
     if level is None and text:

@@ -139,6 +139,13 @@ CASES: list[tuple[str, str, str, str]] = [
         "senior",
     ),
     (
+        "a header naming no job: its post's first job (rule 7)",
+        "Acme Robotics | Remote (EU) | Full-time",
+        "Acme Robotics | Remote (EU) | Full-time\nOur next hire: Staff Backend Engineer, owning "
+        "the fleet APIs. You have 3+ years of experience with Go.",
+        "lead",
+    ),
+    (
         "'or more'",
         "ML Engineer",
         "Qualifications\n- 1 or more years of experience with Spark",
