@@ -17,7 +17,7 @@ leave out.
 change); "(snapshot)" reads the day's stored snapshot, as the commands do when it is
 current (taken first when there is none or it is stale, not timed).
 
-Run: python -m bench.store [--sizes 10k,100k,1M] [--postgres URL] [--keep DIR [--reuse]]
+Run: python -m bench.store [--sizes 10k,100k,1M] [--postgres URL [--postgres-only]] [--keep DIR [--reuse]]
      [--only NAME] [--repeat N]
 --keep keeps the SQLite stores in DIR and the PostgreSQL stores in schemas bench_<size>;
 --reuse measures the kept stores instead of building them again.
@@ -396,11 +396,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10k,100k,1M")
     parser.add_argument("--postgres", help="a PostgreSQL URL (a schema is made and dropped)")
+    parser.add_argument("--postgres-only", action="store_true", help="measure PostgreSQL alone")
     parser.add_argument("--keep", type=Path, help="keep the stores (SQLite files in this folder)")
     parser.add_argument("--only", default="", help="run only the queries whose name holds this")
     parser.add_argument("--reuse", action="store_true", help="reuse the stores kept by --keep")
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
     args = parser.parse_args()
+    if args.postgres_only and not args.postgres:
+        parser.error("--postgres-only needs --postgres URL")
     reference = min(reference_loop() for _ in range(3))
     print(
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load {os.getloadavg()[0]:.2f}, "
@@ -411,7 +414,9 @@ def main() -> None:
         f"  {'query':30} {'wall ms':>8} {'CPU ms':>8} {'peak MB':>7}  {'growth':6} {'goal':17} {'÷ goal':6} met"
     )
     print(_row("jobradar --help", launch, float("nan"), 0, ""))
-    backends = ["sqlite"] + (["postgresql"] if args.postgres else [])
+    backends = (["sqlite"] if not args.postgres_only else []) + (
+        ["postgresql"] if args.postgres else []
+    )
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         for backend in backends:
