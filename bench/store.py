@@ -18,7 +18,7 @@ change); "(snapshot)" reads the day's stored snapshot, as the commands do when i
 current (taken first when there is none or it is stale, not timed).
 
 Run: python -m bench.store [--sizes 10k,100k,1M] [--postgres URL [--postgres-only]] [--keep DIR [--reuse]]
-     [--only NAME] [--repeat N]
+     [--only NAME] [--skip NAME] [--repeat N]
 --keep keeps the SQLite stores in DIR and the PostgreSQL stores in schemas bench_<size>;
 --reuse measures the kept stores instead of building them again.
 """
@@ -399,6 +399,7 @@ def main() -> None:
     parser.add_argument("--postgres-only", action="store_true", help="measure PostgreSQL alone")
     parser.add_argument("--keep", type=Path, help="keep the stores (SQLite files in this folder)")
     parser.add_argument("--only", default="", help="run only the queries whose name holds this")
+    parser.add_argument("--skip", default="", help="skip the queries whose name holds this")
     parser.add_argument("--reuse", action="store_true", help="reuse the stores kept by --keep")
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
     args = parser.parse_args()
@@ -434,7 +435,12 @@ def main() -> None:
                 else:
                     built = _forked(build, url, size)
                     print(f"{backend} {label}: built in {built:.0f} s")
-                for name in (name for name in _queries(url) if args.only in name):
+                chosen = (
+                    name
+                    for name in _queries(url)
+                    if args.only in name and not (args.skip and args.skip in name)
+                )
+                for name in chosen:
                     runs = [measure(url, name) for _ in range(args.repeat)]
                     seconds, cpu, peak = (min(run[i] for run in runs) for i in range(3))
                     growth = f"×{seconds / previous[name]:.1f}" if name in previous else ""
