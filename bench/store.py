@@ -2,7 +2,8 @@
 
 Each store holds `size` listings over 60 days of churn (listings open every day, two in
 five closed since), tagged, with sightings, a tenth of them cross-source duplicates of
-another listing, written in bulk by this script (not by crawls). Every query runs in a
+another listing, written in bulk by this script (not by crawls): the rows first, then the
+indexes and the full-text index, each built once, so they are freshly packed. Every query runs in a
 process of its own, so its peak memory is its own; times are the best of `--repeat` runs
 of the query alone, start-up excluded, in wall and CPU seconds (PostgreSQL's CPU is the
 server's, not counted). Beside them: the growth of the time from the previous size (10×
@@ -199,8 +200,8 @@ def _indexes_deferred(engine: Engine) -> Iterator[None]:
 
 
 def _copied(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """The rows written with PostgreSQL's COPY (4x the rows a second of a bound INSERT), the
-    columns' client-side defaults filled in as an INSERT would."""
+    """The rows written with PostgreSQL's COPY, the columns' client-side defaults filled in
+    as an INSERT would."""
     columns = list(table.columns)
     defaults = {
         column.name: column.default.arg
