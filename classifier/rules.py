@@ -224,6 +224,9 @@ TITLE_RULES: tuple[tuple[str, _Finder], ...] = (
             r"\bdata (?:engineer|platform|infrastructure|warehouse|architect)\w*",
             r"\banalytics engineers?\b",
             r"\betl (?:developer|engineer)s?\b",
+            # a developer of a data tool builds pipelines: "Spark Developer", "Talend Developer"
+            r"\b(?:spark|pyspark|hadoop|datastage|informatica|talend|snowflake|databricks|dbt)"
+            r"(?: big data)? (?:developer|engineer)s?\b",
             r"\bbig ?data\b",
             r"\b(?:bi|mis) (?:developer|engineer)s?\b",
             r"\bdatabase (?:administrator|engineer|developer|infrastructure|reliability)\w*",
