@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import multiprocessing
 import os
 import random
@@ -44,7 +43,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import JSON, ColumnDefault, Connection, Engine, Table, create_engine, insert, text
+from sqlalchemy import ColumnDefault, Connection, Engine, Table, create_engine, insert, text
 
 from bench.machine import reference_loop
 from jobradar import api
@@ -52,7 +51,7 @@ from jobradar.classifier.taxonomy import ROLE_SLUGS, SENIORITIES
 from jobradar.scheduler import stages
 from jobradar.store.engine import open_store
 from jobradar.store.fulltext import FTS_TABLE
-from jobradar.store.listings import LISTINGS, SIGHTINGS, refresh_statistics
+from jobradar.store.listings import LISTINGS, SIGHTINGS, copy_rows, refresh_statistics
 from jobradar.store.queries import ListingFilter, role_counts
 from jobradar.store.salary_index import computed_index, salary_index
 from jobradar.store.snapshots import snapshot_is_current, take_snapshot
@@ -200,27 +199,23 @@ def _indexes_deferred(engine: Engine) -> Iterator[None]:
 
 
 def _copied(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """The rows written with PostgreSQL's COPY, the columns' client-side defaults filled in
+    """The rows written with the store's COPY, the columns' client-side defaults filled in
     as an INSERT would."""
-    columns = list(table.columns)
     defaults = {
-        column.name: column.default.arg
-        for column in columns
-        if isinstance(column.default, ColumnDefault)
+        table_column.name: table_column.default.arg
+        for table_column in table.columns
+        if isinstance(table_column.default, ColumnDefault)
     }
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    names = ", ".join(f'"{column.name}"' for column in columns)
-    with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-        for row in rows:
-            values = []
-            for column in columns:
-                value = row.get(column.name, defaults.get(column.name))
-                if callable(value):
-                    value = value(None)
-                if isinstance(column.type, JSON):
-                    value = json.dumps(value)
-                values.append(value)
-            copy.write_row(values)
+
+    def with_defaults(row: dict[str, Any]) -> dict[str, Any]:
+        missing = {
+            name: value(None) if callable(value) else value
+            for name, value in defaults.items()
+            if name not in row
+        }
+        return {**row, **missing}
+
+    copy_rows(connection, table.name, map(with_defaults, rows), list(table.columns))
 
 
 def build(url: str, size: int) -> float:

@@ -180,43 +180,44 @@ def _upsert_changed(
 
 
 _STAGE = "listings_stage"
-_JSON_COLUMNS = frozenset(
-    listing_column.name
-    for listing_column in LISTINGS.columns
-    if isinstance(listing_column.type, JSON)
-)
+
+
+def copy_rows(
+    connection: Connection,
+    table_name: str,
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[Any],
+) -> None:
+    """Write `rows` into `table_name` with PostgreSQL's COPY, the bulk path: binding
+    hundreds of rows of thirty columns to one statement costs the client more than the
+    server; COPY streams them instead. `columns` are the table's Column objects to write
+    (a JSON column's value goes as JSON text, which the server parses; None is JSON's
+    null, as the statement path stores it)."""
+    names = [table_column.name for table_column in columns]
+    as_json = [isinstance(table_column.type, JSON) for table_column in columns]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {table_name} ({quoted}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    json.dumps(row.get(name)) if json_text else row.get(name)
+                    for name, json_text in zip(names, as_json, strict=True)
+                ]
+            )
 
 
 def _staged(connection: Connection, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Any:
-    """The rows copied (COPY, PostgreSQL's bulk path) into a temporary table of the
-    listings' shape; a SELECT of them, for one INSERT … SELECT … ON CONFLICT.
-
-    Binding hundreds of rows of thirty columns to one statement costs the client more
-    than the server; COPY streams them instead.
-    """
-    quoted = ", ".join(f'"{name}"' for name in columns)
+    """The rows copied into a temporary table of the listings' shape; a SELECT of them, for
+    one INSERT … SELECT … ON CONFLICT."""
     connection.exec_driver_sql(  # a fixed name, no input in it
         f"CREATE TEMP TABLE IF NOT EXISTS {_STAGE} ON COMMIT DELETE ROWS AS "  # noqa: S608
         "SELECT * FROM listings WITH NO DATA"
     )
     connection.exec_driver_sql(f"TRUNCATE {_STAGE}")
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    with cursor.copy(f"COPY {_STAGE} ({quoted}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(
-                [
-                    _json_text(row.get(name)) if name in _JSON_COLUMNS else row.get(name)
-                    for name in columns
-                ]
-            )
+    copy_rows(connection, _STAGE, rows, [LISTINGS.c[name] for name in columns])
     stage = table(_STAGE, *(column(name) for name in columns))
     return select(*(stage.c[name] for name in columns))
-
-
-def _json_text(value: Any) -> str:
-    """A JSON column's value as COPY's text: the server parses it (None is JSON's null, as
-    the statement path stores it)."""
-    return json.dumps(value)
 
 
 def _record_sightings(connection: Connection, ids: Sequence[int], seen_at: datetime) -> None:
