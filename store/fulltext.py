@@ -1,10 +1,11 @@
 """Full-text search over the listings' title, company and description.
 
 SQLite: an FTS5 table with external content (`listings_fts`, its rows the listings' ids),
-kept in step with `listings` by triggers; ranked by bm25. PostgreSQL: a GIN index on a
-weighted tsvector expression of the same columns; ranked by ts_rank. Migration 0005
-creates both (and rebuilds the FTS index from the rows a store already holds); the models
-do not describe them, so the schema comparison leaves them out (`include_name`).
+kept in step with `listings` by triggers; ranked by bm25. PostgreSQL: a stored generated
+tsvector column of the same columns, weighted (`search_document`), with a GIN index on it;
+ranked by ts_rank. Migrations 0005 and 0011 create them (and rebuild the FTS index from the
+rows a store already holds); the models do not describe them, so the schema comparison
+leaves them out (`include_name`).
 """
 
 from __future__ import annotations
@@ -25,25 +26,22 @@ VIEWS = ("active_listings", "active_role_counts", "latest_salary_index")
 # Title words weigh most, then the company, then the description (bm25's column weights,
 # ts_rank's A/B/D labels).
 BM25_WEIGHTS = (10.0, 5.0, 1.0)
-# Written out once more in migration 0005, which must not change with this module:
-# PostgreSQL uses the index only for this exact expression (tests/test_search.py reads the plan).
-PG_DOCUMENT = (
-    "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')"
-    " || setweight(to_tsvector('english'::regconfig, coalesce(company, '')), 'B')"
-    " || setweight(to_tsvector('english'::regconfig, description_text), 'D')"
-)
+# PostgreSQL's column of each listing's weighted document (its expression: migration 0011).
+SEARCH_DOCUMENT = "search_document"
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
 def include_name(name: str | None, type_: Any, _parents: Any) -> bool:
-    """Alembic's filter: the search table, its shadow tables and the expression indexes are
-    the migrations' own, not the models'."""
+    """Alembic's filter: the search table, its shadow tables, the search document and the
+    migrations' own indexes are not the models'."""
     if name is None:
         return True
     if type_ == "table":
         return not name.startswith(FTS_TABLE)
     if type_ == "index":
         return name not in {FULLTEXT_INDEX, SALARY_JOBS_INDEX}
+    if type_ == "column":
+        return name != SEARCH_DOCUMENT
     return True
 
 
@@ -68,6 +66,6 @@ def sqlite_match(words: Sequence[str]) -> tuple[Any, Any, Any]:
 def pg_match(words: Sequence[str]) -> tuple[Any, Any]:
     """(condition, rank) of PostgreSQL's full-text match of every word; a higher rank
     ranks higher."""
-    document: Any = literal_column(f"({PG_DOCUMENT})")
+    document: Any = literal_column(SEARCH_DOCUMENT)
     query = func.plainto_tsquery(literal_column("'english'::regconfig"), " ".join(words))
     return document.op("@@")(query), func.ts_rank(document, query)

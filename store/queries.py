@@ -172,10 +172,8 @@ class Found:
 
 # The matches a search ranks at most: the newest ones. A word most listings hold would
 # otherwise make every search rank the whole store (seconds at a million listings); a
-# rarer word's matches are all ranked. PostgreSQL's expression index holds no document to
-# rank by: each match checked and ranked computes its tsvector again (~0.1 ms), so it
-# ranks fewer.
-SEARCH_WINDOW = {"sqlite": 5_000, "postgresql": 1_000}
+# rarer word's matches are all ranked.
+SEARCH_WINDOW = 5_000
 
 
 def search(
@@ -232,7 +230,7 @@ def search_query(
         col(Listing.first_seen),
     )
     order: list[Any] = []
-    window = max(SEARCH_WINDOW.get(dialect, 1_000), limit)
+    window = max(SEARCH_WINDOW, limit)
     if dialect == "sqlite" and usable:
         fts, matches, score = fulltext.sqlite_match(usable)
         candidates = (
