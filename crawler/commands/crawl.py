@@ -8,12 +8,18 @@ the code the run record got: 0 for a healthy (or deliberately skipped) crawl,
 from __future__ import annotations
 
 import argparse
+import gc
 
 from scrapy import Spider
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
 
 FAILED = 1
+# A crawl makes millions of short-lived objects. With Python's default threshold (700 new
+# container objects) the cyclic collector ran 2,300 times in a crawl of 20,000 listings,
+# each time scanning the modules' objects too: 8 % of the child's CPU (bench.ingest). The
+# objects of start-up are frozen out of its sight and it runs a seventieth as often.
+GC_THRESHOLD = 50_000
 
 
 class Command(ScrapyCrawl):
@@ -22,6 +28,8 @@ class Command(ScrapyCrawl):
         return self.crawler
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        gc.freeze()
+        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
         super().run(args, opts)
         if self.exitcode:
             return
