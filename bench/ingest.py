@@ -23,6 +23,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import resource
 import tempfile
 import time
@@ -49,6 +50,9 @@ FIRST_CRAWL_GOAL = {"sqlite": 2_000, "postgresql": 1_500}  # listings per second
 RAW_SHARE_GOAL = 0.25  # a first crawl's rate against the raw upsert of the same rows
 RECRAWL_SPEED_UP_GOAL = 5.0
 PG_UPSERT_GOAL = 10_000  # rows per second
+_STEP_CPU = "jobradar/cpu_seconds/"
+_STEPS = ("validate", "clean_text", "derive", "store")  # the pipeline's order
+_STAT = re.compile(r"'([^']+)': ([0-9.]+(?:e-?[0-9]+)?),?$", re.MULTILINE)
 
 
 def _boards(listings: int) -> Catalog:
@@ -91,6 +95,12 @@ class Crawl:
     cpu: float  # the child's CPU seconds, start-up included
     listings: int
     written: int  # listing rows inserted or rewritten
+    steps: dict[str, float]  # CPU seconds of each pipeline step (the crawl's stats)
+
+    def breakdown(self) -> str:
+        """Where the child's CPU went: each step, then the rest (start-up, Scrapy, spider)."""
+        parts = [f"{name} {self.steps.get(name, 0.0):.1f}" for name in _STEPS]
+        return ", ".join([*parts, f"the rest {self.cpu - sum(self.steps.values()):.1f}"])
 
     @property
     def rate(self) -> float:
@@ -112,16 +122,22 @@ def _crawl(url: str, sources: Path, log_dir: Path, seen: Any) -> Crawl:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert result.status == "ok", result
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    elapsed = _elapsed(log_dir / "greenhouse.log")
-    return Crawl(elapsed, cpu, result.fetched, result.new + result.updated)
+    stats = _stats(log_dir / "greenhouse.log")
+    steps = {
+        key.removeprefix(_STEP_CPU): value
+        for key, value in stats.items()
+        if key.startswith(_STEP_CPU)
+    }
+    return Crawl(
+        stats["elapsed_time_seconds"], cpu, result.fetched, result.new + result.updated, steps
+    )
 
 
-def _elapsed(log: Path) -> float:
-    """The crawl's own time, from the stats Scrapy dumps at the end of its log."""
-    for line in reversed(log.read_text(encoding="utf-8").splitlines()):
-        if "'elapsed_time_seconds'" in line:
-            return float(line.split(":", 1)[1].strip().rstrip(","))
-    raise ValueError(f"no elapsed time in {log}")
+def _stats(log: Path) -> dict[str, float]:
+    """The numbers of the stats Scrapy dumps at the end of a crawl's log."""
+    text = log.read_text(encoding="utf-8")
+    dump = text[text.rfind("Dumping Scrapy stats:") :]
+    return {key: float(value) for key, value in _STAT.findall(dump)}
 
 
 def _raw_baseline(source_url: str, target_url: str, searchable: bool = True) -> float:
@@ -191,6 +207,7 @@ def main() -> None:
                     f"{1000 * crawl.cpu / crawl.listings:.2f} ms/listing; "
                     f"{crawl.written:,} rows written)"
                 )
+                print(f"{'':10} {'':11}  child CPU s: {crawl.breakdown()}")
             print(
                 f"{backend:10} raw upsert : {raw:7,.0f} rows/s "
                 f"({bare:,.0f} rows/s without the full-text index)"

@@ -38,9 +38,12 @@ def _board() -> tuple[str, dict[str, Any]]:
     return response.board, json.loads(response.body)
 
 
-def _crawl(url: str, board: str, answer: dict[str, Any], day: int) -> list[Any]:
+def _crawl(
+    url: str, board: str, answer: dict[str, Any], day: int, stats: dict[str, Any] | None = None
+) -> list[Any]:
     """One crawl of `board` in process, as the crawl child runs it: the spider started (it
-    reads what the store knows), one answer parsed, every item through every step."""
+    reads what the store knows), one answer parsed, every item through every step; the
+    crawl's stats in `stats`."""
     settings = {
         "JOBRADAR_DATABASE_URL": url,
         "JOBRADAR_SEEN_AT": (SEEN + timedelta(days=day)).isoformat(),
@@ -64,7 +67,10 @@ def _crawl(url: str, board: str, answer: dict[str, Any], day: int) -> list[Any]:
         functools.reduce(lambda item, step: step.process_item(item), steps, output)
         for output in outputs
     ]
-    steps[-1].close_spider()  # type: ignore[attr-defined]
+    for step in steps:
+        step.close_spider()
+    if stats is not None:
+        stats.update(crawler.stats.get_stats())  # type: ignore[union-attr]
     return items
 
 
@@ -158,3 +164,16 @@ def test_a_record_digest_changes_with_the_record_its_board_and_the_mapping_code(
     assert digest != spider.record_digest({**record, "title": "Engineer II"}, "acme")
     monkeypatch.setattr(listing, "_mapping_code", lambda modules: "another version")
     assert digest != spider.record_digest(record, "acme")
+
+
+def test_each_step_puts_its_cpu_time_in_the_stats(sqlite_url: str) -> None:
+    board, answer = _board()
+    first: dict[str, Any] = {}
+    again: dict[str, Any] = {}
+    _crawl(sqlite_url, board, answer, day=0, stats=first)
+    _crawl(sqlite_url, board, answer, day=1, stats=again)
+    steps = ("validate", "clean_text", "derive", "store")
+    assert all(first[f"jobradar/cpu_seconds/{step}"] > 0 for step in steps), first
+    # a re-crawl of unchanged records cleans and derives nothing
+    for step in ("clean_text", "derive"):
+        assert again[f"jobradar/cpu_seconds/{step}"] < first[f"jobradar/cpu_seconds/{step}"] / 10

@@ -6,6 +6,7 @@ A key repeated within one crawl (a feed listing a job twice) is stored once and 
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from datetime import datetime
 from typing import Any
@@ -114,4 +115,7 @@ class StorePipeline(Step):
         self.stats.set_value("jobradar/refused_rows", self.result.invalid)
 
     def close_spider(self) -> None:
+        started = time.process_time()
         self.flush()
+        self.cpu_seconds += time.process_time() - started
+        super().close_spider()
