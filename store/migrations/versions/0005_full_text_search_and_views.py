@@ -24,8 +24,8 @@ down_revision = '0004'
 branch_labels = None
 depends_on = None
 
-# The same expression as jobradar.store.fulltext.PG_DOCUMENT (queries use the index only
-# when they spell it the same); written out here so that this migration never changes.
+# The expression searches spelled out to use this index (migration 0011 replaced both by a
+# stored column); written out here so that this migration never changes.
 PG_DOCUMENT = (
     "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')"
     " || setweight(to_tsvector('english'::regconfig, coalesce(company, '')), 'B')"
