@@ -118,6 +118,21 @@ def test_the_summary_table_names_each_enabled_source(offline_run: tuple[Path, st
         assert source in summary
 
 
+def test_each_crawl_log_says_where_its_cpu_went(offline_run: tuple[Path, str, str]) -> None:
+    workdir, _, _ = offline_run
+    [day] = (workdir / "logs").iterdir()
+    spent = {}
+    for log in day.glob("*.log"):
+        text = log.read_text(encoding="utf-8")
+        stats = text[text.rindex("Dumping Scrapy stats:") :]
+        found = re.findall(r"'jobradar/cpu_seconds/(\w+)': ([0-9.e-]+)", stats)
+        spent[log.stem] = {step: float(seconds) for step, seconds in found}
+    assert "greenhouse" in spent, sorted(spent)
+    for source, steps in spent.items():
+        assert set(steps) == {"validate", "clean_text", "derive", "store"}, source
+    assert spent["greenhouse"]["derive"] > 0
+
+
 def test_a_second_identical_run_adds_nothing(offline_run: tuple[Path, str, str]) -> None:
     workdir, url, _ = offline_run
     before = sql(url, "SELECT count(*) FROM listings")[0][0]
