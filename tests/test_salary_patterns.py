@@ -283,6 +283,30 @@ CASES: list[tuple[str, str, str | None, tuple[float | None, float | None, str, s
         None,
         (130000, 160000, "USD", YEAR),
     ),
+    (
+        "a range qualified by what it depends on",
+        "Contract, outside IR35: a day rate of £520 to £610 depending on market rates.",
+        None,
+        (520, 610, "GBP", "day"),
+    ),
+    (
+        "billings are a recruiter's revenue, not pay",
+        "Have you billed £200k+ a year? Basic salary up to £45k.",
+        None,
+        (None, 45000, "GBP", YEAR),
+    ),
+    (
+        "an insurance cover is a benefit",
+        "Benefits: medical coverage of up to Rs 4 lakhs for your family.",
+        None,
+        None,
+    ),
+    (
+        "a minimum and a maximum rate, each under its label",
+        "Pay Type\nHourly\nMin Hiring Rate\n$21.10\nMax Hiring Rate\n$26.40",
+        None,
+        (21.10, 26.40, "USD", "hour"),
+    ),
 ]
 
 
@@ -356,4 +380,40 @@ def test_an_ad_s_own_figure_wins_over_the_board_header_above_it(
 ) -> None:
     text = BOARD_PAGE.format(header=header, ad=ad)
     salary = find_salary(title="Data Platform Engineer", text=text, reference=DAY)
+    assert (salary and (salary.min, salary.max)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # an agency's headline restates the title, then its place, pay and the next fields
+        # with their "+" lost
+        (
+            "Lead Analytics Engineer",
+            "Lead Analytics Engineer Leeds - Hybrid £72,000 - £84,000 "
+            "Equity Our client is a scale-up.",
+            (72000, 84000),
+        ),
+        (
+            "Data Scientist / Modeller (PhD)",
+            "Data Scientist / Modeller (PhD)\nApply now\n"
+            "Data Scientist / Modeller (PhD) c£45k -65k Bonus+ Benefits\nRef: 123",
+            (45000, 65000),
+        ),
+        (
+            "Data Governance Engineer",
+            "DATA GOVERNANCE ENGINEER £75,000 MANCHESTER A key hire.",
+            (75000, 75000),
+        ),
+        ("Finance Systems Specialist - Up to £78K  Bonus, Remote", "We are hiring.", (None, 78000)),
+        # what the headline's next word says the amount is
+        ("Acme | Backend Engineer | NYC | 200k-400k TC", "Acme builds tools.", None),
+        ("Acme | Full Stack Developer | Remote | €12k Signing Bonus", "We build apps.", None),
+        ("Analytics Engineer", "Analytics Engineer Leeds £10k Bonus on joining", None),
+    ],
+)
+def test_an_agency_headline_states_pay_as_fields(
+    title: str, text: str, expected: tuple[float | None, float | None] | None
+) -> None:
+    salary = find_salary(title=title, text=text, reference=DAY)
     assert (salary and (salary.min, salary.max)) == expected

@@ -19,6 +19,11 @@ _BASE_BESIDE_OTE = re.compile(
     r"\s*(?:base\b|basic\b|\+\s*[£$€]?\s?\d[\d,.]*\s*[kK]?\s*(?:OTE|on[- ]target)\b)", re.I
 )
 _OTE_FOR_SALES = re.compile(r"\bfor sales roles?\b", re.I)
+# A title's opening, before its details (" - Up to £88K", " | Remote", "(Hybrid)"): what an
+# agency's headline restates before its place and pay. Shorter openings are left alone.
+_TITLE_END = re.compile(r"\s[-–|]\s|[|(,]")
+_HEADLINE_OPENING = 10
+_HEADLINE_CHARS = 300
 # An aggregator's page copied whole: its own header (where the ad was found, a figure of
 # its own, "Apply for this job") comes before the ad's text (Adzuna's pages).
 _BOARD_HEADER = re.compile(
@@ -68,6 +73,26 @@ def _from_block(block: Mapping[str, Any], title: str, reference: date) -> Salary
     return salary.model_copy(update={"origin": "structured"}) if salary else None
 
 
+def _restated_title(text: str, title: str) -> int:
+    """Where the opening's line that restates the title ends (an agency's headline: "DATA
+    ENGINEER £80,000 LONDON", perhaps under the title and "Apply now"), else 0."""
+    opening = " ".join(_TITLE_END.split(title, maxsplit=1)[0].split()).casefold()
+    if len(opening) < _HEADLINE_OPENING:
+        return 0
+    start = 0
+    while start < _HEADLINE_CHARS:
+        end = text.find("\n", start, _HEADLINE_CHARS)
+        line = text[start : end if end != -1 else _HEADLINE_CHARS]
+        if " ".join(line.split()).casefold().startswith(opening) and any(
+            character.isdigit() for character in line
+        ):
+            return start + len(line)
+        if end == -1:
+            break
+        start = end + 1
+    return 0
+
+
 def find_salary(
     *,
     title: str,
@@ -101,7 +126,12 @@ def find_salary(
     if header:  # the ad's own figure before the figure the board put above it
         text = f"{text[header.end() :]}\n{header.group()}"
     written = f"{title}\n{text}"
-    salary = extract_salary(written, reference=reference, location_currency=location_currency)
+    salary = extract_salary(
+        written,
+        reference=reference,
+        location_currency=location_currency,
+        headline_end=len(title) + 1 + _restated_title(text, title),
+    )
     if salary is not None and _SALES_TITLE.search(_first_role(title)) and _OTE.search(text):
         # a sales job whose text speaks of OTE: its figures may all be OTE, unless the
         # amount is named base pay ("£50,000 base salary") or the OTE is added to it

@@ -195,7 +195,8 @@ _STRONG_NEGATIVE = re.compile(
     r"deductible|contributes|contribution|contributions|matching|per task|take-home|"
     r"payroll deduction|benefit|supplemental|life insurance|fertility|hra|fsa|hsa|wellness|"
     r"childcare|gym|membership|adoption|"
-    r"bill(?:ing)? rates?|(?:customer|user|client|subscriber|member|install(?:ed)?) base)\b",
+    r"bill(?:ing)? rates?|billed|billings|coverage|sum insured|"
+    r"(?:customer|user|client|subscriber|member|install(?:ed)?) base)\b",
     re.I,
 )
 _WEAK_NEGATIVE = re.compile(
@@ -225,7 +226,9 @@ _MONEY_NOUNS = frozenset(
         "salaries", "wages", "earnings", "benefits", "packages",
     }
 )  # fmt: skip
-_TAIL_STOP = re.compile(r"[,;|\n(+•·]|\s(?:w/|with|plus|and)\s|\.\s|[$£€₹]|\s[0-9]")
+_TAIL_STOP = re.compile(
+    r"[,;|\n(+•·]|\s(?:w/|with|plus|and|depending|dependent|subject)\s|\.\s|[$£€₹]|\s[0-9]"
+)
 _PERIOD_UNIT = re.compile(
     r"\s?(?:/|per\s|an?\s)\s?(?:hour|hr|h|day|week|wk|month|mo|year|yr|annum)\b\.?", re.I
 )
@@ -246,8 +249,15 @@ _PAY_LABEL_BEFORE = re.compile(
     re.I,
 )
 _TO_BEFORE = re.compile(r"\b(?:up\s?to|to)\W{0,3}$", re.I)
-_MIN_LABEL = re.compile(r"\bmin(?:imum)?\s+(?:base\s+)?(?:salary|pay|rate)\b", re.I)
-_MAX_LABEL = re.compile(r"\bmax(?:imum)?\s+(?:base\s+)?(?:salary|pay|rate)\b", re.I)
+# A headline's next field after its pay ("£85,000 - £95,000 Equity", "Up to £88K Bonus"),
+# not a word saying what the amount is
+_HEADLINE_FIELD = re.compile(
+    r"[ \t]+(?!(?:TC|OTE|Sign|Signing|Sign-on|Sign-On|Total|Commission|Referral|Relocation)\b)"
+    r"[A-Z]"
+)
+_HEADLINE_FIELD_FLOOR = 20_000  # in its currency: a smaller figure there may be the bonus
+_MIN_LABEL = re.compile(r"\bmin(?:imum)?\s+(?:base\s+|hiring\s+)?(?:salary|pay|rate)\b", re.I)
+_MAX_LABEL = re.compile(r"\bmax(?:imum)?\s+(?:base\s+|hiring\s+)?(?:salary|pay|rate)\b", re.I)
 _NOT_MONEY = re.compile(r"(?:401|403|457)\s?\(?[kb]\b", re.I)  # US retirement plans
 _INDIAN_GROUPS = re.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]{1,2})?")  # 1,20,000
 _THOUSANDS_GROUPS = re.compile(r"([0-9]{1,3}(?:[,.][0-9]{3})+)(?:[.,]([0-9]{1,2}))?")
@@ -658,14 +668,21 @@ def _currency(candidate: _Candidate, default_currency: str | None) -> tuple[str 
     return default_currency, False
 
 
-def _not_pay_after(text: str, end: int) -> bool:
-    """What follows says the amount is no base pay: a percentage, an estimate, equity, a split."""
+def _not_pay_after(text: str, end: int, headline: bool = False) -> bool:
+    """What follows says the amount is no base pay: a percentage, an estimate, equity, a split.
+
+    After a salary-sized amount in a headline, a capitalised word opens the next field:
+    "£85,000 - £95,000 Equity" is "£85,000 - £95,000 + Equity" with its "+" lost in
+    scraping; but "250k-500k TC" and "€10k Signing Bonus" say what the amount is.
+    """
     after = text[end : end + 70]
     percent = after[:1] == "%" or (after[:1].isspace() and after[1:2] == "%")
     if percent or _ESTIMATE_AFTER.search(after) or _STAR_ESTIMATE.match(after):
         return True
     if _BASE_AFTER.search(after):
         return False  # "140k - 240k USD Base Salary + commission": the base is named
+    if headline and _HEADLINE_FIELD.match(after):
+        return False
     if (text[end - 3 : end] in _ISO_CODES and after.lstrip()[:1].isupper()) or _GLUED_FIELD.match(
         after
     ):
@@ -722,10 +739,15 @@ def _judge(
     default_currency: str | None,
     reference: date,
     pay_field: bool,
+    *,
+    headline_end: int = 0,
 ) -> Salary | None:
-    header = _is_field(text, candidate)
+    headline = candidate.end <= headline_end
+    header = headline or _is_field(text, candidate)
     cue = "+" if pay_field else _cue(text, candidate)
-    if cue == "-" or _not_pay_after(text, candidate.end):
+    values = _values(candidate) if headline else (0.0, None)
+    salary_sized = max(value or 0.0 for value in values) >= _HEADLINE_FIELD_FLOOR
+    if cue == "-" or _not_pay_after(text, candidate.end, salary_sized):
         return None
     currency, marked = _currency(candidate, default_currency)
     # "over 750k active developers": a bound word vouches only for marked money
@@ -781,13 +803,14 @@ def _labelled_pairs(text: str, candidates: list[_Candidate]) -> list[_Candidate]
             joined.append(_Candidate(candidate.start, following.end, candidate.low, following.low))
             skip.add(index + 1)
             continue
-        if candidate.high is None and _MIN_LABEL.search(_segment_before(text, candidate.start, 60)):
+        # the label may stand on the line above ("Min Hiring Rate\n$18.35")
+        if candidate.high is None and _MIN_LABEL.search(_lead(text, candidate.start, 60)):
             for later in range(index + 1, min(index + 4, len(candidates))):
                 other = candidates[later]
                 if (
                     other.high is None
                     and other.start - candidate.end < 250
-                    and _MAX_LABEL.search(_segment_before(text, other.start, 60))
+                    and _MAX_LABEL.search(_lead(text, other.start, 60))
                 ):
                     joined.append(_Candidate(candidate.start, other.end, candidate.low, other.low))
                     skip.add(later)
@@ -836,12 +859,16 @@ def extract_salary(
     reference: date,
     location_currency: str | None = None,
     pay_field: bool = False,
+    headline_end: int = 0,
 ) -> Salary | None:
     """The first base-pay amount or range stated in `text`, or None.
 
     `reference` dates the exchange rate; `location_currency` is the currency of the
     posting's country, used only for bare amounts introduced as pay ("60-80k").
     `pay_field` says the whole text is a pay field (a pay block, Remotive's `salary`).
+    `text[:headline_end]` is the posting's headline (its title, and a first line restating
+    it: "Lead Data Scientist London - Hybrid £85,000 - £95,000 Equity"), whose amounts are
+    fields of their own, like a header's.
     """
     if not text:
         return None
@@ -853,7 +880,7 @@ def extract_salary(
     found: Salary | None = None
     looked = 0
     for candidate in _labelled_pairs(text, _candidates(text, amounts))[:_MAX_CANDIDATES]:
-        salary = _judge(text, candidate, default, reference, pay_field)
+        salary = _judge(text, candidate, default, reference, pay_field, headline_end=headline_end)
         if found is None:
             found = salary
             continue
