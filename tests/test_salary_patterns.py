@@ -302,6 +302,38 @@ CASES: list[tuple[str, str, str | None, tuple[float | None, float | None, str, s
         None,
     ),
     (
+        "total compensation is no base pay",
+        "Compensation\n• $240,000 - $290,000 total compensation\n• Medical cover",
+        None,
+        None,
+    ),
+    ("total annual comp, per tier", "Tier 2: $140-$170K total annual comp.", None, None),
+    (
+        "'or more' leaves the top open",
+        "£35k or more basic salary (DOE)",
+        None,
+        (35000, None, "GBP", YEAR),
+    ),
+    (
+        "a benefit priced after base pay is named",
+        "Leave topped up to full base pay. $8,000 fertility and family-forming support.",
+        None,
+        None,
+    ),
+    (
+        "the base pay within a figure that adds an allowance",
+        "Pay up to £48,000, plus pension.\nPay: Up to £48,000 (£40,100-£42,900 base salary "
+        "plus a Digital Allowance of up to £5,100).",
+        None,
+        (40100, 42900, "GBP", YEAR),
+    ),
+    (
+        "the same top restated as base is no narrower base",
+        "London\n£125,000 - £135,000 + benefits\nWe pay up to £135,000 base salary.",
+        None,
+        (125000, 135000, "GBP", YEAR),
+    ),
+    (
         "a minimum and a maximum rate, each under its label",
         "Pay Type\nHourly\nMin Hiring Rate\n$21.10\nMax Hiring Rate\n$26.40",
         None,
@@ -348,6 +380,7 @@ def test_a_sales_role_listed_after_the_first_does_not_make_the_post_ote_only() -
         ("Remote.\nUp to £55,000 base salary (£90,000 OTE)\nAbout", (None, 55000)),
         ("London\n£28-33k Base, £40-55k OTE + benefits", (28000, 33000)),
         ("Earn £95,000 OTE with uncapped commission.", None),
+        ("London\n£45,000 - £55,000 /- £90K OTE\nOur client", (45000, 55000)),
         ("Package: £60,000 - £70,000, OTE £120,000", None),
     ],
 )

@@ -16,7 +16,7 @@ __all__ = ["Salary", "extract_salary", "find_salary", "normalise"]
 
 _OTE = re.compile(r"\b(?:OTE|on[- ]target earnings?)\b", re.I)
 _BASE_BESIDE_OTE = re.compile(
-    r"\s*(?:base\b|basic\b|\+\s*[£$€]?\s?\d[\d,.]*\s*[kK]?\s*(?:OTE|on[- ]target)\b)", re.I
+    r"\s*(?:base\b|basic\b|(?:\+|/-?)\s*[£$€]?\s?\d[\d,.]*\s*[kK]?\s*(?:OTE|on[- ]target)\b)", re.I
 )
 _OTE_FOR_SALES = re.compile(r"\bfor sales roles?\b", re.I)
 # A title's opening, before its details (" - Up to £88K", " | Remote", "(Hybrid)"): what an

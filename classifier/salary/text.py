@@ -213,7 +213,8 @@ _NEGATIVE_AFTER = re.compile(
     r"exercise|cash/equity|learning|company|business|benefit|capital|investment|funds?|"
     r"sales|trade|freight|spend|loans?|ote|on[- ]target|in total|tuition|perks?|"
     r"assistance|reimburse\w*|transit|commut\w*|rideshare|merchants|sellers|orders|"
-    r"accounts|transactions|shipments|deliveries|businesses|restaurants|stores|clients|tc)\b",
+    r"accounts|transactions|shipments|deliveries|businesses|restaurants|stores|clients|tc|"
+    r"total (?:annual |yearly )?comp(?:ensation)?|fertility|childcare|relocation)\b",
     re.I,
 )
 # Millions, crores and lakhs of something, not money: "12 million merchants", "9 crore
@@ -244,6 +245,7 @@ _UP_TO = re.compile(
 _FROM = re.compile(
     r"\b(?:from|starting (?:at|from)|min(?:imum)?(?: of)?|at least|over|in excess of)\W{0,3}$", re.I
 )
+_OR_MORE = re.compile(r"\s(?:or|and) (?:more|above|upwards)\b", re.I)  # "£30k or more basic"
 _PAY_LABEL_BEFORE = re.compile(
     r"\b(?:salary|pay|compensation|remuneration|wage)(?:\s+(?:range|band|scale))?\s*[:\-–]\s*$",
     re.I,
@@ -726,7 +728,7 @@ def _bounds(
         near = _lead(text, candidate.start, 40)
         if _UP_TO.search(near):
             return None, low
-        if _FROM.search(near) or candidate.low.plus:
+        if _FROM.search(near) or candidate.low.plus or _OR_MORE.match(text, candidate.end):
             return low, None
         return low, low
     assert high is not None
@@ -878,18 +880,41 @@ def extract_salary(
         return None
     default = _default_currency(amounts, text, location_currency)
     found: Salary | None = None
+    found_base = False  # whether the first amount found is named base pay
     looked = 0
     for candidate in _labelled_pairs(text, _candidates(text, amounts))[:_MAX_CANDIDATES]:
         salary = _judge(text, candidate, default, reference, pay_field, headline_end=headline_end)
         if found is None:
             found = salary
+            found_base = salary is not None and _named_base(text, candidate)
             continue
-        if salary is not None and _restates(found, salary):
+        if salary is not None and (
+            _restates(found, salary)
+            or (not found_base and _named_base(text, candidate) and _within(salary, found))
+        ):
             return salary
         looked += 1
         if looked >= _RESTATEMENT_LOOKAHEAD:
             break
     return found
+
+
+def _named_base(text: str, candidate: _Candidate) -> bool:
+    """Whether the words right after the amount name it base pay ("£44,447-£46,547 base
+    salary")."""
+    return _BASE_AFTER.match(text[candidate.end : candidate.end + 20]) is not None
+
+
+def _within(base: Salary, first: Salary) -> bool:
+    """Whether `base` lies within `first`, below its top: the base pay of a figure that adds
+    more to it ("Pay: up to £51,762 (£44,447-£46,547 base salary plus an allowance)"), not
+    the same top restated ("£125,000 - £135,000", then "up to £135,000 base")."""
+    if base.currency != first.currency or base.period != first.period or first.max is None:
+        return False
+    bounds = [value for value in (base.min, base.max) if value is not None]
+    return (
+        bool(bounds) and (first.min is None or first.min <= min(bounds)) and max(bounds) < first.max
+    )
 
 
 def _restates(first: Salary, later: Salary) -> bool:
