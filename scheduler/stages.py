@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine
 
-from jobradar.classifier.annotate import EXTRACTOR_VERSION
+from jobradar.classifier.annotate import EXTRACTOR_VERSION, source_digest
 from jobradar.classifier.duplicates import (
     NOT_ONE_JOB,
     Posting,
@@ -23,12 +23,27 @@ from jobradar.store import dedupe as stored_duplicates
 from jobradar.store.listings import stale_rows, write_tags
 
 TAG_BATCH = 500  # the role model scores listings in batches
+# The matcher's code and the sources it leaves out: under another matcher, the stage
+# links every company again.
+MATCHER_VERSION = f"m-{source_digest('duplicates.py')[:10]}-{','.join(sorted(NOT_ONE_JOB))}"
 
 
 def dedupe(engine: Engine) -> int:
-    """Link each open cross-source duplicate to its canonical listing; returns how many."""
+    """Link each open cross-source duplicate to its canonical listing, in the companies
+    marked since the last run (all of them under another matcher); returns how many open
+    listings point to another."""
+    marks = stored_duplicates.read_marks(engine)
+    everything = stored_duplicates.linking_matcher(engine) != MATCHER_VERSION
+    companies = None if everything else marks.companies
+    if companies is None or companies:
+        _link(engine, companies)
+    stored_duplicates.settle(engine, marks, MATCHER_VERSION)
+    return stored_duplicates.linked_count(engine)
+
+
+def _link(engine: Engine, companies: frozenset[str] | None) -> None:
     links: dict[int, int] = {}
-    for rows in stored_duplicates.company_batches(engine, NOT_ONE_JOB):
+    for rows in stored_duplicates.company_batches(engine, NOT_ONE_JOB, companies):
         postings = [
             Posting(
                 id=row.id,
@@ -49,7 +64,7 @@ def dedupe(engine: Engine) -> int:
                 posting.description = texts.get(posting.id, "")
 
         links.update(duplicate_links(duplicate_groups(postings, describe)))
-    return stored_duplicates.write_links(engine, links)
+    stored_duplicates.write_links(engine, links, companies)
 
 
 def tag(engine: Engine, model: RoleModel, *, batch: int = TAG_BATCH) -> int:

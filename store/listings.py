@@ -40,6 +40,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from jobradar.store.dedupe import mark_companies, mark_listings
 from jobradar.store.models import Listing, Sighting
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ def _write_batch(
 ) -> UpsertResult:
     result = UpsertResult()
     existing = _existing(connection, [natural_key(row) for row in rows])
-    writes, reopened_ids, seen_ids, rehashed = [], [], set(), []
+    writes, reopened_ids, seen_ids, rehashed, changed_ids = [], [], set(), [], []
     for row in rows:
         before = existing.get(natural_key(row))
         if before is None:
@@ -132,18 +133,24 @@ def _write_batch(
         if content_hash != row["content_hash"]:
             result.updated += 1
             writes.append(row)
+            changed_ids.append(listing_id)
         else:
             result.unchanged += 1
             if row.get("record_hash") and row["record_hash"] != record_hash:
                 # the same facts from another record (or other mapping code): remember the
                 # record, so that the next crawl that finds it maps nothing
                 rehashed.append({"b_id": listing_id, "b_record_hash": row["record_hash"]})
+    # the dedupe stage's marks: the companies a rewritten listing may leave, then those of
+    # every listing written or reopened
+    mark_listings(connection, changed_ids)
     if writes:
         seen_ids.update(_upsert_changed(connection, writes, seen_at))
+        mark_companies(connection, (row.get("company_key") for row in writes))
     if reopened_ids:
         connection.execute(
             update(LISTINGS).where(LISTINGS.c.id.in_(reopened_ids)).values(closed_at=None)
         )
+        mark_listings(connection, reopened_ids)
     if rehashed:
         connection.execute(
             update(LISTINGS)
@@ -387,9 +394,7 @@ def close_missing(
     )
     if boards is not None:
         condition = and_(condition, LISTINGS.c.board.in_(list(boards)) if boards else false())
-    with engine.begin() as connection:
-        result = connection.execute(update(LISTINGS).where(condition).values(closed_at=closed_at))
-    return result.rowcount or 0
+    return _close(engine, update(LISTINGS).where(condition).values(closed_at=closed_at))
 
 
 def close_expired(engine: Engine, source: str, now: datetime) -> int:
@@ -402,11 +407,15 @@ def close_expired(engine: Engine, source: str, now: datetime) -> int:
         LISTINGS.c.expires_at < now,
         _unseen_since(now),
     )
+    return _close(engine, update(LISTINGS).where(condition).values(closed_at=LISTINGS.c.expires_at))
+
+
+def _close(engine: Engine, closing: Any) -> int:
+    """Run a closing update; mark the companies of the listings it closed. Returns how many."""
     with engine.begin() as connection:
-        result = connection.execute(
-            update(LISTINGS).where(condition).values(closed_at=LISTINGS.c.expires_at)
-        )
-    return result.rowcount or 0
+        companies = connection.execute(closing.returning(LISTINGS.c.company_key)).scalars().all()
+        mark_companies(connection, companies)
+    return len(companies)
 
 
 # ---- the tag stage: rows whose tags are stale, and the tags written back ----
@@ -481,6 +490,9 @@ TAGGED_COLUMNS = (
 )
 
 
+_MATCHED_TAGS = frozenset({"remote_type", "countries"})  # what the dedupe matcher reads
+
+
 def write_tags(engine: Engine, updates: Sequence[Mapping[str, Any]]) -> int:
     """Write tags by listing id (`id` plus some of TAGGED_COLUMNS), one transaction."""
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -500,4 +512,6 @@ def write_tags(engine: Engine, updates: Sequence[Mapping[str, Any]]) -> int:
                 .values({name: bindparam(f"b_{name}") for name in names})
             )
             connection.execute(statement, rows)
+            if _MATCHED_TAGS.intersection(names):
+                mark_listings(connection, [row["b_id"] for row in rows])
     return len(updates)

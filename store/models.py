@@ -164,6 +164,30 @@ class Sighting(SQLModel, table=True):
     last_seen: datetime = _ts(nullable=False)
 
 
+class DedupeMark(SQLModel, table=True):
+    """A company whose open listings changed (new, rewritten, closed, reopened, or another
+    work mode or country) since the dedupe stage last read it: the stage reads only these.
+
+    Written in the transaction of the change; a company changed twice is marked twice. The
+    stage deletes the marks it read and no later ones, so a crawl that writes while the
+    stage runs leaves its marks for the next run.
+    """
+
+    __tablename__ = "dedupe_marks"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company_key: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class StoreState(SQLModel, table=True):
+    """Small facts about the store as a whole: which matcher linked its duplicates."""
+
+    __tablename__ = "store_state"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+
+
 class CrawlRun(SQLModel, table=True):
     """One crawl of one source (one child process) and how healthy it was."""
 

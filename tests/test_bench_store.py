@@ -4,9 +4,13 @@ FTS5 table rebuilt, PostgreSQL's search document computed as the rows were copie
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from sqlalchemy import Engine, text
 
-from bench.store import build
+from bench.store import LISTINGS_PER_COMPANY, _queries, build
+from jobradar.store import dedupe as stored_duplicates
 from jobradar.store.engine import open_store
 
 LISTINGS = 1200  # one description in a thousand holds the rare word
@@ -53,3 +57,29 @@ def test_a_bulk_built_store_searches_every_listing(store_url: str) -> None:
                 {"pattern": f"% {word}%"},
             ).scalar()
             assert indexed == scanned > 0
+
+
+def test_the_dedupe_stage_is_timed_over_every_company_and_over_a_day_s(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each timed run of the stage reads what its name says: every company (not the nothing
+    a run right after another would read), or the companies a day changed."""
+    build(store_url, LISTINGS)
+    asked: list[int | None] = []
+    read = stored_duplicates.company_batches
+
+    def spy(engine: Engine, excluded: Any = (), companies: Any = None) -> Any:
+        asked.append(None if companies is None else len(companies))
+        return read(engine, excluded, companies)
+
+    monkeypatch.setattr(stored_duplicates, "company_batches", spy)
+    queries = _queries(store_url)
+    for name in ("dedupe stage", "dedupe stage (a day's changes)"):
+        for _ in range(2):  # as a best-of-two measurement runs it
+            setup, stage = queries[name]
+            setup()
+            stage()
+    companies = LISTINGS // LISTINGS_PER_COMPANY
+    assert asked[:2] == [None, None]
+    assert all(0 < day < companies for day in asked[2:]), asked
+    assert len(asked) == 4
