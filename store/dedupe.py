@@ -196,11 +196,13 @@ class Marks:
 
 
 def read_marks(engine: Engine) -> Marks:
+    """The companies marked up to now (each once, however often marked)."""
     with engine.connect() as connection:
-        rows = connection.execute(select(MARKS.c.id, MARKS.c.company_key)).all()
-    return Marks(
-        frozenset(row.company_key for row in rows), max((row.id for row in rows), default=0)
-    )
+        last = connection.execute(select(func.max(MARKS.c.id))).scalar() or 0
+        companies = connection.execute(
+            select(MARKS.c.company_key).where(MARKS.c.id <= last).distinct()
+        ).scalars()
+        return Marks(frozenset(companies), last)
 
 
 def linking_matcher(engine: Engine) -> str | None:
