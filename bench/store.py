@@ -17,6 +17,9 @@ leave out.
 "(computed)" counts or computes from the listings (the salary index with its 30-day
 change); "(snapshot)" reads the day's stored snapshot, as the commands do when it is
 current (taken first when there is none or it is stale, not timed).
+"dedupe stage" links every company, as in a store no matcher has linked; "(a day's
+changes)" only the companies of the listings that opened or closed in the last day, as a
+daily refresh finds them marked.
 
 Run: python -m bench.store [--sizes 10k,100k,1M] [--postgres URL [--postgres-only]] [--keep DIR [--reuse]]
      [--only NAME] [--skip NAME] [--repeat N]

@@ -1,6 +1,7 @@
 """bench.store's bulk build drops the secondary indexes and full-text triggers for its load:
 the store it leaves must be the migrated store's schema again, its search complete (SQLite's
-FTS5 table rebuilt, PostgreSQL's search document computed as the rows were copied)."""
+FTS5 table rebuilt, PostgreSQL's search document computed as the rows were copied). And its
+dedupe timings read what they are named after."""
 
 from __future__ import annotations
 
