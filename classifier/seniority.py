@@ -122,13 +122,15 @@ _BODY_LEVEL: list[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]]] = [
     ),
     (
         # the opening names the job with its level: "The Senior Data Scientist will build",
-        # "As the Principal Data Engineer, you will lead"
+        # "As the Principal Data Engineer, you will lead", "As a senior data engineer at Acme,
+        # you will", "As our new Senior BI Developer, you"
         ((" will", ", ", " is responsible"), _LEVEL_WORDS),
         re.compile(
-            r"\b(?:the|an?) (?P<level>senior|junior|mid-level|entry-level|staff|principal|lead) "
+            r"\b(?:the|an?|as our(?: new)?(?: experienced)?) "
+            r"(?P<level>senior|junior|mid-level|entry-level|staff|principal|lead) "
             r"(?:[\w/&-]+ ){0,3}?"
             r"(?:engineer|developer|scientist|analyst|architect|researcher|specialist|consultant)"
-            r"(?:,| will\b| is responsible\b)"
+            r"(?: at [\w.&' -]{1,40}?)?(?:,| will\b| is responsible\b)"
         ),
     ),
     (
@@ -176,7 +178,7 @@ _REQUIREMENT_BEFORE = re.compile(
 )
 _NOT_REQUIRED_BEFORE = re.compile(
     # "we are looking for 3-5 years" asks for them; "we have been building for 20 years" does not
-    r"(?:\bwe\b(?! (?:are|'re) (?:looking|seeking|searching|hiring)| need| require| expect)|"
+    r"(?:\bwe\b(?!(?: are|'re|’re) (?:looking|seeking|searching|hiring)| need| require| expect)|"
     r"\bwe've|\bour\b|\bcompany|\bfounded|\bhistory|\bestablished|\bsince|"
     r"\bfor over|\bfor more than|\b(?:past|last|next)\b|\btrack record|\bserving|\btrusted|"
     r"\bdecades?|\bcelebrat|\banniversary|\bin business|\bcontract|\bterm\b|\bsow\b|\baged?\b|"

@@ -215,6 +215,30 @@ CASES: list[tuple[str, str, str, str]] = [
         FILLER + "\nPython: 2 years (Required)\nSQL: 1 year (Preferred)",
         "junior",
     ),
+    (
+        "'we're looking for' asks for the years, as 'we are looking for' does",
+        "Data Scientist",
+        "We're looking for someone with 4-6 years of experience building forecasting models.",
+        "mid",
+    ),
+    (
+        "'we're' telling the company's story does not",
+        "Data Scientist",
+        "We're proud of 12 years of helping farmers plan their harvests.",
+        "unspecified",
+    ),
+    (
+        "the level the opening states, with the employer named after the job",
+        "Data Engineer",
+        "As a senior data engineer at Northwind, you will build our platform. 3+ years of Python.",
+        "senior",
+    ),
+    (
+        "the level the opening states after 'as our new'",
+        "BI Developer",
+        "As our new Staff BI Developer, you will own reporting across the group.",
+        "lead",
+    ),
 ]
 
 
