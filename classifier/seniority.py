@@ -359,13 +359,28 @@ _LISTED_ROLE = re.compile(
 )
 
 
+# Or opening a line with what the job is ("Senior Software Engineer: you'll own …",
+# "- Staff ML Engineer: https://…"); not a manager's ("Hiring Manager: Jane Doe").
+_LISTED_ROLE_LABEL = re.compile(
+    r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*(?P<title>(?:(?:[A-Z][\w/+#.()-]*|of|and|&|/|-)[ \t]+){0,6}"
+    r"(?:Engineer|Developer|Scientist|Designer|Researcher|Architect|Analyst|Intern)s?):\s",
+    re.M,
+)
+
+
 def _listed_role_level(text: str) -> str | None:
     """The level of the first role listed on a line of its own in the opening, if any."""
     opening = text[:OPENING_CHARS]
     first_break = opening.find("\n")
-    for match in _LISTED_ROLE.finditer(opening, first_break + 1 if first_break != -1 else 0):
-        return _title_level(match.group("title"))
-    return None
+    start = first_break + 1 if first_break != -1 else 0
+    listed = [
+        match
+        for pattern in (_LISTED_ROLE, _LISTED_ROLE_LABEL)
+        if (match := pattern.search(opening, start)) is not None
+    ]
+    if not listed:
+        return None
+    return _title_level(min(listed, key=lambda match: match.start()).group("title"))
 
 
 def _may_restate_title(text: str) -> bool:

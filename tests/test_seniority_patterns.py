@@ -234,6 +234,20 @@ CASES: list[tuple[str, str, str, str]] = [
         "senior",
     ),
     (
+        "the first role a post lists opens a line with what the job is",
+        "Orbit Labs | Engineers (Python) | NYC | Full-time",
+        "Orbit Labs | Engineers (Python) | NYC | Full-time\n\nWe build billing software.\n\n"
+        "Senior Software Engineer: you'll own the ledger.\n\nJunior Software Engineer: you'll ship"
+        " features weekly.",
+        "senior",
+    ),
+    (
+        "a hiring manager's name is no role listed",
+        "Finance Analytics Engineer",
+        "Team: Finance\nHiring Manager: Jo Bloggs\nBuild the reporting models of the group.",
+        "unspecified",
+    ),
+    (
         "the level the opening states after 'as our new'",
         "BI Developer",
         "As our new Staff BI Developer, you will own reporting across the group.",
