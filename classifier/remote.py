@@ -46,6 +46,7 @@ _REMOTE_STRONG = re.compile(
     rf"\b(?:this|the) {_ROLE} (?:is|can be|will be) (?:fully |100% |also )?(?:remote|done remotely)\b|"
     r"\b(?:work|working|done|performed|operate|based|located)\s+(?:fully\s+|100%\s+)?remotely\b|"
     r"\bremotely[- ]based\b|^\W*remote\W*(?=\n)|"
+    rf"\bhome[- ]based\s*(?:[,(]|{_ROLE}\b|working\b|with\b)|"
     r"\bwork (?:from|at) (?:home|anywhere)\b|\bworking from anywhere\b|\bwfh\b|\btelecommut\w*|"
     r"\bor (?:a |in a )?remote (?:location|role|position|basis)\b|"
     r"\b(?:or|and|/)\s*remote\b|\bremote\s*(?:or|/|\(|,|-|–|\||\+)|"
@@ -186,7 +187,7 @@ _ONSITE_STRONG = re.compile(
     r"from day|work|working|5 days|five days|full[- ]time)\b|"
     r"\b(?:100%|fully|full[- ]time|entirely|exclusively)\s+(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b|"
     r"\bwork(?:ing)? (?:from|in|at) (?:the |our |an )?office\b(?! 365)|"
-    r"\b(?:based|located|sit|report|work(?:ing)?)\s+(?:in|at|out of|from)\s+(?:our|the|one of our)\s"
+    r"\b(?:based|located|sit|report|work(?:ing)?|join us)\s+(?:in|at|out of|from)\s+(?:our|the|one of our)\s"
     r"[^.\n]{0,40}?\b(?:office|offices|hq|headquarters|campus|studio)\b(?! 365)|"
     r"\bexclusively based\b|\bmust (?:be able to )?(?:work|sit|be) (?:on[- ]?site|in (?:the )?office)\b|"
     r"\b5 days (?:a|per) week (?:in|at|on)\b|\brelocation (?:is )?required\b|"
@@ -195,6 +196,8 @@ _ONSITE_STRONG = re.compile(
     r"\b(?:on[- ]?site|in[- ]office)\s+(?:in|at)\s+(?!least\b|the (?:first|beginning|start)\b)|"
     r"(?:^|\n)\W*on[- ]?site\s*[,:(–-][^\n]{0,35}(?:\n|$)|\b(?:sit|located|be|based)\s+on[- ]?site\b|"
     r"\bin[- ]office company\b|\boffice\s+(?:5|five) days\b|(?:^|\n)\W*office[- ]based in\b|"
+    r"\b(?:5|five) days (?:a week )?in (?:the |our )?office\b|[,|(-]\s*office[- ]based\b|"
+    r"\boffice[- ]based (?:[a-z]+ ){0,3}(?:engineer|developer|scientist|analyst|specialist)\b|"
     # job boards' fields of in-person work: "Ability to Commute: Pune (Required)"
     r"\bability to (?:reliably )?(?:commute|relocate)\b[^\n]{0,80}\(required\)",
 )

@@ -148,6 +148,43 @@ CASES: list[tuple[str, str, str, str]] = [
         "unknown",
     ),
     ("a remote team is still remote", "ML Engineer", "Join our fully remote team.", "remote"),
+    # where the work is done, said in a few words
+    (
+        "home based, in a location line",
+        "Data Engineer",
+        "Location: Home based, UK (with the odd trip to our Leeds office)",
+        "remote",
+    ),
+    (
+        "home-based care is a kind of care",
+        "Data Analyst",
+        "We run home-based care services.",
+        "unknown",
+    ),
+    (
+        "office based, in a location line",
+        "Data Analyst",
+        "Location: Bristol (Full-Time, Office-Based) Salary: £32,000",
+        "onsite",
+    ),
+    (
+        "an office-based job",
+        "Statistician",
+        "We are seeking a full-time, office-based statistical analyst to join our team.",
+        "onsite",
+    ),
+    (
+        "five days in the office",
+        "Data Analyst",
+        "Leeds - Immediate start - 5 days in office.",
+        "onsite",
+    ),
+    (
+        "join us in our office",
+        "Full-Stack Engineer",
+        "We're hiring a founding engineer to join us in our Austin office.",
+        "onsite",
+    ),
 ]
 
 
