@@ -28,6 +28,12 @@ CASES: list[tuple[str, str, str | None, tuple[float | None, float | None, str, s
         (None, 95000, "GBP", YEAR),
     ),
     (
+        "the next field of an agency's list says the amount is on-target earnings",
+        "Sales Lead £Up to £75,000 GBP OTE Hybrid WORKING Location: Leeds",
+        None,
+        None,
+    ),
+    (
         "a range with the code glued to the next field",
         "Lead ML Engineer £65,000 to 80,000 GBPBonusHybrid WORKING",
         None,

@@ -251,10 +251,10 @@ _PAY_LABEL_BEFORE = re.compile(
     re.I,
 )
 _TO_BEFORE = re.compile(r"\b(?:up\s?to|to)\W{0,3}$", re.I)
-# A headline's next field after its pay ("£85,000 - £95,000 Equity", "Up to £88K Bonus"),
-# not a word saying what the amount is
-_HEADLINE_FIELD = re.compile(
-    r"[ \t]+(?!(?:TC|OTE|Sign|Signing|Sign-on|Sign-On|Total|Commission|Referral|Relocation)\b)"
+# The next field of a list of fields after its pay ("£75,000 GBP Bonus Onsite", a headline's
+# "£85,000 - £95,000 Equity"), not a word saying what the amount is ("250k-500k TC")
+_NEXT_FIELD = re.compile(
+    r"\s+(?!(?:TC|OTE|Sign|Signing|Sign-on|Sign-On|Total|Commission|Referral|Relocation)\b)"
     r"[A-Z]"
 )
 _HEADLINE_FIELD_FLOOR = 20_000  # in its currency: a smaller figure there may be the bonus
@@ -670,12 +670,13 @@ def _currency(candidate: _Candidate, default_currency: str | None) -> tuple[str 
     return default_currency, False
 
 
-def _not_pay_after(text: str, end: int, headline: bool = False) -> bool:
+def _not_pay_after(text: str, end: int, headline_pay: bool = False) -> bool:
     """What follows says the amount is no base pay: a percentage, an estimate, equity, a split.
 
-    After a salary-sized amount in a headline, a capitalised word opens the next field:
-    "£85,000 - £95,000 Equity" is "£85,000 - £95,000 + Equity" with its "+" lost in
-    scraping; but "250k-500k TC" and "€10k Signing Bonus" say what the amount is.
+    In a list of fields, a capitalised word opens the next field: after a currency code
+    (an agency's "£Up to £75,000 GBP Bonus Onsite"), and after a salary-sized amount in a
+    headline ("£85,000 - £95,000 Equity" is "£85,000 - £95,000 + Equity" with its "+" lost
+    in scraping); but "250k-500k TC" and "€10k Signing Bonus" say what the amount is.
     """
     after = text[end : end + 70]
     percent = after[:1] == "%" or (after[:1].isspace() and after[1:2] == "%")
@@ -683,12 +684,9 @@ def _not_pay_after(text: str, end: int, headline: bool = False) -> bool:
         return True
     if _BASE_AFTER.search(after):
         return False  # "140k - 240k USD Base Salary + commission": the base is named
-    if headline and _HEADLINE_FIELD.match(after):
-        return False
-    if (text[end - 3 : end] in _ISO_CODES and after.lstrip()[:1].isupper()) or _GLUED_FIELD.match(
-        after
-    ):
-        return False  # "£Up to £75,000 GBP Bonus Onsite": an agency's field list
+    listed = headline_pay or text[end - 3 : end] in _ISO_CODES
+    if (listed and _NEXT_FIELD.match(after)) or _GLUED_FIELD.match(after):
+        return False  # "£120,000 GBPCompetitive Bonus": the code glued to the next field
     return bool(_NEGATIVE_AFTER.search(_tail(text, end)) or _SPLIT_AFTER.search(after))
 
 
@@ -748,8 +746,8 @@ def _judge(
     header = headline or _is_field(text, candidate)
     cue = "+" if pay_field else _cue(text, candidate)
     values = _values(candidate) if headline else (0.0, None)
-    salary_sized = max(value or 0.0 for value in values) >= _HEADLINE_FIELD_FLOOR
-    if cue == "-" or _not_pay_after(text, candidate.end, salary_sized):
+    headline_pay = max(value or 0.0 for value in values) >= _HEADLINE_FIELD_FLOOR
+    if cue == "-" or _not_pay_after(text, candidate.end, headline_pay):
         return None
     currency, marked = _currency(candidate, default_currency)
     # "over 750k active developers": a bound word vouches only for marked money
