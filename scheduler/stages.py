@@ -6,11 +6,13 @@ writes rows, the classifier decides, and neither knows the other.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from importlib import resources
 
 from sqlalchemy import Engine
 
-from jobradar.classifier.annotate import EXTRACTOR_VERSION, source_digest
+from jobradar.classifier.annotate import EXTRACTOR_VERSION
 from jobradar.classifier.duplicates import (
     NOT_ONE_JOB,
     Posting,
@@ -23,9 +25,25 @@ from jobradar.store import dedupe as stored_duplicates
 from jobradar.store.listings import stale_rows, write_tags
 
 TAG_BATCH = 500  # the role model scores listings in batches
-# The matcher's code and the sources it leaves out: under another matcher, the stage
-# links every company again.
-MATCHER_VERSION = f"m-{source_digest('duplicates.py')[:10]}-{','.join(sorted(NOT_ONE_JOB))}"
+# What the links depend on besides the listings: the code that decides which listings are
+# one job, the code that reads them for it (here and in the store), and the sources left out.
+_MATCHER_CODE = (
+    ("jobradar.classifier", "duplicates.py"),
+    ("jobradar.store", "dedupe.py"),
+    ("jobradar.scheduler", "stages.py"),
+)
+
+
+def _matcher_version() -> str:
+    """The version of the duplicate matching: under another, the stage links every company
+    again. Read through importlib.resources: in a Scrapyd egg the package is a zip file."""
+    digest = hashlib.sha256(",".join(sorted(NOT_ONE_JOB)).encode())
+    for package, module in _MATCHER_CODE:
+        digest.update(resources.files(package).joinpath(module).read_bytes())
+    return f"m-{digest.hexdigest()[:12]}"
+
+
+MATCHER_VERSION = _matcher_version()
 
 
 def dedupe(engine: Engine) -> int:
