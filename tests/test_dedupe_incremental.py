@@ -44,27 +44,11 @@ def _expected(engine: Engine) -> dict[int, int]:
 
 
 def _row(engine: Engine, listing_id: int) -> dict[str, Any]:
-    columns = [
-        LISTINGS.c[name]
-        for name in (
-            "source",
-            "board",
-            "source_id",
-            "url",
-            "title",
-            "company",
-            "company_key",
-            "location_raw",
-            "countries",
-            "remote_type",
-            "description_text",
-            "content_hash",
-        )
-    ]
+    """A stored listing as a crawl hands it to the store again: the fields of the market's rows."""
+    [(_, written)] = _market()[:1]
+    query = select(*(LISTINGS.c[name] for name in written)).where(LISTINGS.c.id == listing_id)
     with engine.connect() as connection:
-        return dict(
-            connection.execute(select(*columns).where(LISTINGS.c.id == listing_id)).one()._mapping
-        )
+        return dict(connection.execute(query).one()._mapping)
 
 
 def _first_open(engine: Engine, *conditions: Any) -> int:
