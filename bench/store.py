@@ -332,8 +332,10 @@ def _forget_matcher(engine: Engine) -> None:
 
 
 def _a_day_marked(engine: Engine) -> None:
-    """The store as a refresh finds it after a day's crawls: linked by today's matcher, and
-    the companies of the listings that opened or closed since yesterday marked."""
+    """The store as a refresh finds it after a day's crawls: today's matcher recorded as the
+    one that linked it, and the companies of the listings that opened or closed since
+    yesterday marked. (The bulk build's links of the other companies are left as they are:
+    the stage reads only the marked ones either way.)"""
     stored_duplicates.settle(engine, stored_duplicates.read_marks(engine), stages.MATCHER_VERSION)
     day = utc_now() - timedelta(days=1)
     with engine.begin() as connection:
