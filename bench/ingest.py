@@ -23,7 +23,6 @@ import argparse
 import contextlib
 import json
 import os
-import re
 import resource
 import tempfile
 import time
@@ -38,7 +37,7 @@ from bench.machine import reference_loop
 from bench.postgres import scratch_schemas
 from jobradar.crawler.replay import Catalog, Recording, ReplayServer
 from jobradar.crawler.replay.demo import market
-from jobradar.scheduler.crawls import crawl_source
+from jobradar.scheduler.crawls import crawl_source, logged_stats
 from jobradar.store.engine import open_store
 from jobradar.store.fulltext import FTS_TRIGGERS, SEARCH_DOCUMENT
 from jobradar.store.listings import LISTINGS, upsert_listings
@@ -52,7 +51,6 @@ RECRAWL_SPEED_UP_GOAL = 5.0
 PG_UPSERT_GOAL = 10_000  # rows per second
 _STEP_CPU = "jobradar/cpu_seconds/"
 _STEPS = ("validate", "clean_text", "derive", "store")  # the pipeline's order
-_STAT = re.compile(r"'([^']+)': ([0-9.]+(?:e-?[0-9]+)?),?$", re.MULTILINE)
 
 
 def _boards(listings: int) -> Catalog:
@@ -122,7 +120,7 @@ def _crawl(url: str, sources: Path, log_dir: Path, seen: Any) -> Crawl:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert result.status == "ok", result
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    stats = _stats(log_dir / "greenhouse.log")
+    stats = logged_stats(log_dir / "greenhouse.log")
     steps = {
         key.removeprefix(_STEP_CPU): value
         for key, value in stats.items()
@@ -131,13 +129,6 @@ def _crawl(url: str, sources: Path, log_dir: Path, seen: Any) -> Crawl:
     return Crawl(
         stats["elapsed_time_seconds"], cpu, result.fetched, result.new + result.updated, steps
     )
-
-
-def _stats(log: Path) -> dict[str, float]:
-    """The numbers of the stats Scrapy dumps at the end of a crawl's log."""
-    text = log.read_text(encoding="utf-8")
-    dump = text[text.rfind("Dumping Scrapy stats:") :]
-    return {key: float(value) for key, value in _STAT.findall(dump)}
 
 
 def _raw_baseline(source_url: str, target_url: str, searchable: bool = True) -> float:

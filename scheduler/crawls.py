@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -34,6 +35,8 @@ PARALLEL_CRAWLS = 3
 POLL_SECONDS = 0.5  # how often a running child is checked for the end or a stop
 STOP_GRACE = 15.0  # seconds a stopped child gets to close its spider and record its run
 Progress = Callable[[str, Mapping[str, Any]], None]
+# A number of the stats Scrapy dumps at the end of a crawl's log: "'name': 1.5,"
+_LOGGED_STAT = re.compile(r"'([^']+)': ([0-9.]+(?:e-?[0-9]+)?),?$", re.MULTILINE)
 
 
 @dataclass(kw_only=True)
@@ -202,3 +205,13 @@ def crawl_all(
             for future in futures:
                 future.cancel()
             raise
+
+
+def logged_stats(log: Path) -> dict[str, float]:
+    """The numbers of the stats Scrapy dumped at the end of a crawl's log (a crawl's own
+    time, its steps' CPU seconds…); none when the crawl ended before dumping them."""
+    text = log.read_text(encoding="utf-8")
+    dump = text.rfind("Dumping Scrapy stats:")
+    return (
+        {} if dump == -1 else {key: float(value) for key, value in _LOGGED_STAT.findall(text, dump)}
+    )

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, text
 
 from jobradar.classifier import training
 from jobradar.crawler.replay import Catalog, ReplayServer
+from jobradar.scheduler.crawls import logged_stats
 from tests.conftest import DATA, jobradar, missing_data
 
 pytestmark = pytest.mark.slow
@@ -121,12 +122,15 @@ def test_the_summary_table_names_each_enabled_source(offline_run: tuple[Path, st
 def test_each_crawl_log_says_where_its_cpu_went(offline_run: tuple[Path, str, str]) -> None:
     workdir, _, _ = offline_run
     [day] = (workdir / "logs").iterdir()
-    spent = {}
-    for log in day.glob("*.log"):
-        text = log.read_text(encoding="utf-8")
-        stats = text[text.rindex("Dumping Scrapy stats:") :]
-        found = re.findall(r"'jobradar/cpu_seconds/(\w+)': ([0-9.e-]+)", stats)
-        spent[log.stem] = {step: float(seconds) for step, seconds in found}
+    prefix = "jobradar/cpu_seconds/"
+    spent = {
+        log.stem: {
+            name.removeprefix(prefix): seconds
+            for name, seconds in logged_stats(log).items()
+            if name.startswith(prefix)
+        }
+        for log in day.glob("*.log")
+    }
     assert "greenhouse" in spent, sorted(spent)
     for source, steps in spent.items():
         assert set(steps) == {"validate", "clean_text", "derive", "store"}, source
