@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from sqlalchemy import create_engine, text
 
 from jobradar.classifier import training
 from jobradar.crawler.replay import Catalog, ReplayServer
+from jobradar.scheduler import stages
 from jobradar.scheduler.crawls import logged_stats
+from jobradar.store.engine import open_store
 from tests.conftest import DATA, jobradar, missing_data
 
 pytestmark = pytest.mark.slow
@@ -254,6 +257,28 @@ def test_the_demo_market_gives_a_new_store_a_month_and_a_half_of_history(
     assert days[0].isoformat().replace("-", "\\-") in markdown[2]
     page = (folder / "salary-index.html").read_text(encoding="utf-8")
     assert "demo data (generated)" in page[: page.index("</h1>") + 200]
+
+
+def test_the_daily_dedupes_of_the_demo_history_link_as_one_over_every_listing(
+    demo_run: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    """The refreshes of the replayed history each linked the companies their crawls marked
+    (the first, every company): every mark was read, the matcher is recorded, and the links
+    left are those a run over every company finds."""
+    workdir, url, _ = demo_run
+    assert sql(url, "SELECT count(*) FROM dedupe_marks") == [(0,)]
+    assert sql(url, "SELECT value FROM store_state") == [(stages.MATCHER_VERSION,)]
+    linked = (
+        "SELECT id, canonical_id FROM listings WHERE closed_at IS NULL AND canonical_id IS NOT NULL"
+    )
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(workdir / "demo.db", copy)
+    every = open_store(f"sqlite:///{copy}")
+    with every.begin() as connection:  # as a store no matcher has linked
+        connection.execute(text("DELETE FROM store_state"))
+    stages.dedupe(every)
+    every.dispose()
+    assert set(sql(url, linked)) == set(sql(f"sqlite:///{copy}", linked))
 
 
 def test_the_demo_index_has_percentiles_and_trends_for_the_ai_roles(
